@@ -1,0 +1,4 @@
+// `postmortem` command entry.
+import { lint } from '../core/index';
+
+process.stdout.write(JSON.stringify(lint('')) + '\n');

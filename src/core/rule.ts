@@ -1,0 +1,46 @@
+// The contract every rule module fulfils, and the context a rule's check receives.
+import type { DocumentModel } from './document';
+import type { LineIndex } from './positions';
+import type { TemplateModel } from './template/model';
+import type { Fix, Severity, TextEdit } from './types';
+
+/** A JSON Schema fragment (documented in schemas/postmortemrc.schema.json). */
+export type OptionsSchema = Record<string, unknown>;
+
+export interface Report {
+  message: string;
+  /** 0-based offsets of the offending text (end exclusive). */
+  start: number;
+  end: number;
+  fix?: Fix;
+  suggestions?: Fix[];
+  related?: { message: string; start: number; end: number }[];
+  /** Overrides the rule's configured severity for this one finding (rare). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  text: string;
+  doc: DocumentModel;
+  lines: LineIndex;
+  template: TemplateModel;
+  /** The rule's options, defaults merged with the config. */
+  options: Record<string, unknown>;
+  /** The document's line break ("\n" or "\r\n"), for inserted text. */
+  eol: string;
+  report(report: Report): void;
+  /** Builds an edit from offsets. */
+  edit(start: number, end: number, text: string): TextEdit;
+}
+
+export interface Rule {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** JSON Schema of the rule's `options` object. */
+  optionsSchema: OptionsSchema;
+  /** Default option values. */
+  defaultOptions: Record<string, unknown>;
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,26 @@
+// empty-section: a template section whose heading is there but nothing under it.
+import type { Rule } from '../rule';
+import { matchSections } from '../sectionMatch';
+
+export const emptySection: Rule = {
+  id: 'empty-section',
+  description: 'A template section has content (text, a list, a table) or subsections.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  check(ctx) {
+    for (const m of matchSections(ctx.doc, ctx.template)) {
+      for (const s of m.found) {
+        if (s.children.length) continue;
+        const hasContent = s.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')) && n.type !== 'thematicBreak');
+        if (hasContent) continue;
+        ctx.report({
+          message: `Section "${s.title}" is empty: write its content, or remove the heading if it does not apply.`,
+          start: s.start,
+          end: s.headingEnd,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,55 @@
+// missing-section: a template section or subsection that the document lacks.
+import type { Rule } from '../rule';
+import { matchSections, missingSections, sectionInsertion } from '../sectionMatch';
+
+export const missingSection: Rule = {
+  id: 'missing-section',
+  description: 'Every section and subsection of the template is present.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      optional: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Section titles that may be left out (e.g. ["Appendix", "Where We Got Lucky"]).',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { optional: [] },
+  check(ctx) {
+    const { doc, template } = ctx;
+    if (template.sections.length === 0) return;
+    const optional = new Set(((ctx.options['optional'] as string[] | undefined) ?? []).map((t) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()));
+    const matches = matchSections(doc, template);
+    for (const m of missingSections(doc, template)) {
+      const t = m.template;
+      if (optional.has(t.key)) continue;
+      // Point at the section that lacks it: the parent for a subsection, else the next section present.
+      let anchor = t.parentKey !== undefined ? matches.find((x) => x.template.key === t.parentKey)?.found[0] : undefined;
+      let where = anchor ? `in "${anchor.title}"` : '';
+      if (!anchor) {
+        const next = matches.slice(t.index + 1).find((x) => x.template.depth === t.depth && x.found.length);
+        anchor = next?.found[0];
+        if (anchor) where = `before "${anchor.title}"`;
+      }
+      if (!anchor) {
+        const prev = matches.slice(0, t.index).reverse().find((x) => x.template.depth <= t.depth && x.found.length);
+        anchor = prev?.found[0];
+        if (anchor) where = `after "${anchor.title}"`;
+      }
+      const start = anchor ? anchor.start : doc.title ? (doc.title.position?.start.offset ?? 0) : 0;
+      const end = anchor ? anchor.headingEnd : doc.title ? (doc.title.position?.end.offset ?? 0) : 0;
+      const ins = sectionInsertion(doc, template, t, ctx.eol);
+      const level = '#'.repeat(t.depth);
+      ctx.report({
+        message: `Missing section "${level} ${t.title}"${where ? ` (expected ${where})` : ''}.`,
+        start,
+        end,
+        fix: { title: `Insert section "${t.title}"`, edits: [ctx.edit(ins.offset, ins.offset, ins.text)] },
+      });
+    }
+  },
+};

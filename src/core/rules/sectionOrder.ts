@@ -1,0 +1,62 @@
+// section-order: template sections present in a different order than the template's.
+import type { Section } from '../document';
+import type { Rule } from '../rule';
+import { matchSections } from '../sectionMatch';
+
+/** Indices (into seq) of a longest strictly increasing subsequence: the sections that are in order. */
+function inOrder(seq: number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = new Array(seq.length).fill(-1);
+  for (let i = 0; i < seq.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((seq[tails[mid] as number] as number) < (seq[i] as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails[tails.length - 1] ?? -1; i >= 0; i = prev[i] as number) keep.add(i);
+  return keep;
+}
+
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  description: 'Sections appear in the order of the template.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  defaultOptions: {},
+  check(ctx) {
+    const matches = matchSections(ctx.doc, ctx.template);
+    const templateIndex = new Map<Section, number>();
+    for (const m of matches) for (const s of m.found) templateIndex.set(s, m.template.index);
+    // Compare siblings only: top-level sections with each other, subsections within their parent.
+    const scopes = new Map<Section | undefined, Section[]>();
+    for (const s of ctx.doc.sections) {
+      if (!templateIndex.has(s)) continue;
+      const list = scopes.get(s.parent);
+      if (list) list.push(s);
+      else scopes.set(s.parent, [s]);
+    }
+    for (const siblings of scopes.values()) {
+      const seq = siblings.map((s) => templateIndex.get(s) as number);
+      const keep = inOrder(seq);
+      siblings.forEach((s, i) => {
+        if (keep.has(i)) return;
+        const t = ctx.template.sections[seq[i] as number];
+        const after = siblings.filter((o, j) => keep.has(j) && (seq[j] as number) < (seq[i] as number)).pop();
+        const before = siblings.find((o, j) => keep.has(j) && (seq[j] as number) > (seq[i] as number));
+        const expected = after ? `after "${after.title}"` : before ? `before "${before.title}"` : 'elsewhere';
+        ctx.report({
+          message: `Section "${s.title}" is out of template order: expected ${expected}${t ? '' : ''}.`,
+          start: s.start,
+          end: s.headingEnd,
+        });
+      });
+    }
+  },
+};

@@ -1,0 +1,81 @@
+// Public data types of the lint core. Everything here is plain data: findings and fixes can be
+// serialised to JSON, sent to a worker, or printed by the CLI unchanged.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+/** A place in the text. line and column are 1-based (column counts UTF-16 code units, as VS Code does); offset is 0-based. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A half-open range: end is exclusive. */
+export interface Range {
+  start: Point;
+  end: Point;
+}
+
+/** Replace the text in range with text. An insertion has start === end. */
+export interface TextEdit {
+  range: Range;
+  text: string;
+}
+
+export interface Fix {
+  /** What the fix does, in the words a quick-fix menu shows ("Set Severity to SEV2"). */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** 0-based offsets of the same range, so adapters need not recompute them. */
+  offset: number;
+  endOffset: number;
+  /** The one safe fix, applied by `--fix` and fix-all. */
+  fix?: Fix;
+  /** Alternatives the user chooses between (one per allowed value); never applied automatically. */
+  suggestions?: Fix[];
+  /** Other places that explain the finding (e.g. the timeline rows a metric was derived from). */
+  related?: RelatedLocation[];
+}
+
+export interface RuleSetting {
+  severity?: SeverityOrOff;
+  options?: Record<string, unknown>;
+}
+
+/** The shape of .postmortemrc.json (validated by schemas/postmortemrc.schema.json). */
+export interface PostmortemConfig {
+  /** Rule id -> a severity, or a severity with options. */
+  rules?: Record<string, SeverityOrOff | RuleSetting>;
+  /** Globs of files the CLI skips. */
+  ignore?: string[];
+  /** Path of a team template (relative to the config file); read by the CLI and the extension, passed to lint as text. */
+  template?: string;
+}
+
+export interface LintOptions {
+  /** Shown in findings; defaults to "<text>". */
+  file?: string;
+  config?: PostmortemConfig;
+  /** Markdown of a team template; defaults to the built-in template. */
+  templateText?: string;
+}
