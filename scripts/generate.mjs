@@ -17,10 +17,11 @@ outputs.push([
   `${header}// The built-in template: src/core/template/postmortem-template.md\nconst builtinTemplateText: string = ${JSON.stringify(template)};\nexport default builtinTemplateText;\n`,
 ]);
 
-// Other generators (ajv standalone validators, ...) register their outputs in scripts/generate-*.mjs.
-for (const extra of ['generate-validators.mjs']) {
+// Other generators register their outputs in scripts/generate-*.mjs: a default export
+// (root, header) => [[relativePath, content], ...], awaited if it returns a promise.
+for (const extra of ['generate-validators.mjs', 'generate-snippets.mjs']) {
   const p = join(root, 'scripts', extra);
-  if (existsSync(p)) outputs.push(...(await import(p)).default(root, header));
+  if (existsSync(p)) outputs.push(...(await (await import(p)).default(root, header)));
 }
 
 let stale = 0;
