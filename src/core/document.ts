@@ -35,6 +35,8 @@ export interface TextRun {
   listItem: ListItem | undefined;
   /** Enclosing table cell, if any. */
   cell: TableCell | undefined;
+  /** Inside a block quote (quoted chat logs, customer words). */
+  inQuote: boolean;
 }
 
 export interface TableInfo {
@@ -173,12 +175,16 @@ function walk(
   listItem: ListItem | undefined,
   cell: TableCell | undefined,
   model: DocumentModel,
+  inQuote = false,
 ): void {
   switch (node.type) {
     case 'text': {
-      model.textRuns.push({ node: node as Text, start: startOf(node), end: endOf(node), section, listItem, cell });
+      model.textRuns.push({ node: node as Text, start: startOf(node), end: endOf(node), section, listItem, cell, inQuote });
       return;
     }
+    case 'blockquote':
+      inQuote = true;
+      break;
     case 'html': {
       if ((node as Html).value.trimStart().startsWith('<!--')) model.htmlComments.push(node as Html);
       return;
@@ -211,7 +217,7 @@ function walk(
       break;
   }
   const children = (node as Parent).children;
-  if (children) for (const child of children) walk(child, section, listItem, cell, model);
+  if (children) for (const child of children) walk(child, section, listItem, cell, model, inQuote);
 }
 
 /** Sections whose key matches, optionally restricted to a parent key. */
