@@ -8,13 +8,22 @@ export interface ResolvedRule {
   options: Record<string, unknown>;
 }
 
-export function resolveRule(rule: Rule, config: PostmortemConfig | undefined): ResolvedRule {
+/**
+ * A rule's severity: the config's explicit setting, else the document status's strictness, else the
+ * rule's default.
+ */
+export function resolveRule(
+  rule: Rule,
+  config: PostmortemConfig | undefined,
+  byStatus: Record<string, SeverityOrOff> = {},
+): ResolvedRule {
   const setting = config?.rules?.[rule.id];
-  if (setting === undefined) return { rule, severity: rule.defaultSeverity, options: { ...rule.defaultOptions } };
+  const fallback = byStatus[rule.id] ?? rule.defaultSeverity;
+  if (setting === undefined) return { rule, severity: fallback, options: { ...rule.defaultOptions } };
   if (typeof setting === 'string') return { rule, severity: setting, options: { ...rule.defaultOptions } };
   return {
     rule,
-    severity: setting.severity ?? rule.defaultSeverity,
+    severity: setting.severity ?? fallback,
     options: { ...rule.defaultOptions, ...(setting.options ?? {}) },
   };
 }

@@ -1,6 +1,9 @@
 // The library entry (dist/core.js): everything the CLI, the extension and other tools use.
-export { lint, applyFixes, applyEdits, DEFAULT_MAX_DOCUMENT_SIZE } from './lint';
-export type { LintRunOptions } from './lint';
+export { lint, lintDocument, completion, applyFixes, applyEdits, DEFAULT_MAX_DOCUMENT_SIZE } from './lint';
+export type { LintRunOptions, LintResult } from './lint';
+export type { Completion } from './completion';
+export { readStatus, DEFAULT_STRICTNESS } from './status';
+export type { DocumentStatus } from './status';
 export { rules } from './rules/index';
 export { builtinTemplate, buildTemplateModel, templateFor, builtinTemplateText } from './template/model';
 export type { TemplateModel, TemplateSection, SummaryField, TemplateTable, TemplateChecklist } from './template/model';

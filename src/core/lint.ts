@@ -1,4 +1,5 @@
 // lint(text) -> findings: one parse, one walk to build the document model, then every enabled rule.
+import { computeCompletion, type Completion } from './completion';
 import { resolveRule } from './config';
 import { validateConfig } from './configValidation';
 import { buildDocument } from './document';
@@ -6,6 +7,7 @@ import { parseMarkdown } from './parse';
 import { detectEol, LineIndex } from './positions';
 import type { Report, RuleContext } from './rule';
 import { rules } from './rules/index';
+import { readStatus, strictnessFor, type DocumentStatus } from './status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor } from './template/model';
 import type { Finding, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
@@ -18,7 +20,31 @@ export interface LintRunOptions extends LintOptions {
   maxDocumentSize?: number;
 }
 
+export interface LintResult {
+  findings: Finding[];
+  /** The document's Status field, when it has one (drives strictness and the status gate). */
+  status: DocumentStatus | undefined;
+  completion: Completion;
+}
+
+const EMPTY_COMPLETION: Completion = {
+  sectionsFilled: 0,
+  sectionsTotal: 0,
+  percent: 0,
+  placeholders: 0,
+  findings: { error: 0, warning: 0, info: 0 },
+};
+
 export function lint(text: string, options: LintRunOptions = {}): Finding[] {
+  return lintDocument(text, options).findings;
+}
+
+/** Sections filled / total, placeholders left, findings by severity. */
+export function completion(text: string, options: LintRunOptions = {}): Completion {
+  return lintDocument(text, options).completion;
+}
+
+export function lintDocument(text: string, options: LintRunOptions = {}): LintResult {
   const file = options.file ?? '<text>';
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -75,7 +101,7 @@ export function lint(text: string, options: LintRunOptions = {}): Finding[] {
         end: lines.lineEnd(1),
       }),
     );
-    return findings;
+    return { findings, status: undefined, completion: { ...EMPTY_COMPLETION, findings: { error: 0, warning: 1, info: 0 } } };
   }
 
   const template = templateFor(options.templateText);
@@ -83,9 +109,11 @@ export function lint(text: string, options: LintRunOptions = {}): Finding[] {
   const doc = buildDocument(text, tree, lines);
   const eol = detectEol(text);
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });
+  const status = readStatus(doc, template);
+  const byStatus = strictnessFor(status, config);
 
   for (const rule of rules) {
-    const resolved = resolveRule(rule, config);
+    const resolved = resolveRule(rule, config, byStatus);
     if (resolved.severity === 'off') continue;
     const severity = resolved.severity;
     const ctx: RuleContext = {
@@ -94,6 +122,7 @@ export function lint(text: string, options: LintRunOptions = {}): Finding[] {
       lines,
       template,
       options: resolved.options,
+      status,
       eol,
       edit,
       report: (r) => findings.push(toFinding(rule.id, r.severity ?? severity, r)),
@@ -114,7 +143,8 @@ export function lint(text: string, options: LintRunOptions = {}): Finding[] {
 
   const directives = readDirectives(doc.htmlComments, lines);
   const kept = directives.length ? findings.filter((f) => !isSuppressed(f, directives)) : findings;
-  return kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, status, completion: computeCompletion(doc, template, kept) };
 }
 
 /** Applies the `fix` of each finding (never `suggestions`); overlapping edits after the first are skipped. */

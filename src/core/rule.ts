@@ -1,6 +1,7 @@
 // The contract every rule module fulfils, and the context a rule's check receives.
 import type { DocumentModel } from './document';
 import type { LineIndex } from './positions';
+import type { DocumentStatus } from './status';
 import type { TemplateModel } from './template/model';
 import type { Fix, Severity, TextEdit } from './types';
 
@@ -26,6 +27,8 @@ export interface RuleContext {
   template: TemplateModel;
   /** The rule's options, defaults merged with the config. */
   options: Record<string, unknown>;
+  /** The document's Status (Draft, In Review, Complete), when it says one. */
+  status: DocumentStatus | undefined;
   /** The document's line break ("\n" or "\r\n"), for inserted text. */
   eol: string;
   report(report: Report): void;

@@ -68,6 +68,11 @@ export interface PostmortemConfig {
   rules?: Record<string, SeverityOrOff | RuleSetting>;
   /** Globs of files the CLI skips. */
   ignore?: string[];
+  /**
+   * Severities by document Status ("Draft", "In Review", "Complete" -> rule id -> severity), for rules
+   * the `rules` entry does not set. false turns status-based strictness off.
+   */
+  strictness?: false | Record<string, Record<string, SeverityOrOff>>;
   /** Path of a team template (relative to the config file); read by the CLI and the extension, passed to lint as text. */
   template?: string;
 }
