@@ -150,21 +150,26 @@ export function buildDocument(text: string, tree: Root, lines = new LineIndex(te
   }
 
   // Extents: contentEnd = next heading of any depth (including H1); end = next heading of depth <= own.
+  // One backwards pass with a stack of the nearest following heading per depth: linear in headings.
   const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
-  const sections = model.sections;
-  for (const section of sections) {
-    const hi = headings.indexOf(section.heading);
-    const next = headings[hi + 1];
-    section.contentEnd = next ? startOf(next) : text.length;
-    let end = text.length;
-    for (let j = hi + 1; j < headings.length; j++) {
-      const h = headings[j] as Heading;
-      if (h.depth <= section.depth) {
-        end = startOf(h);
-        break;
+  const sectionOf = new Map<Heading, Section>();
+  for (const s of model.sections) sectionOf.set(s.heading, s);
+  const nextAtDepth: (number | undefined)[] = [];
+  let nextAny = text.length;
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h = headings[i] as Heading;
+    const section = sectionOf.get(h);
+    if (section) {
+      section.contentEnd = nextAny;
+      let end = text.length;
+      for (let d = 1; d <= section.depth; d++) {
+        const at = nextAtDepth[d];
+        if (at !== undefined && at < end) end = at;
       }
+      section.end = end;
     }
-    section.end = end;
+    nextAtDepth[h.depth] = startOf(h);
+    nextAny = startOf(h);
   }
   return model;
 }
