@@ -46,7 +46,8 @@ export function readFieldLines(text: string, nodes: readonly RootContent[]): Fie
         const labelEnd = lineStart + m[0].trimEnd().length;
         let valueText = line.slice(m[0].length);
         // Trailing hard breaks ("  " or "\") and CR are layout, not value.
-        valueText = valueText.replace(/\r$/, '').replace(/\\$/, '').replace(/[ \t]+$/, '');
+        valueText = valueText.trimEnd(); // trimEnd is linear; a /[ \t]+$/ regex is quadratic on long blank runs
+        if (valueText.endsWith('\\')) valueText = valueText.slice(0, -1).trimEnd();
         const valueStart = lineStart + m[0].length;
         const label = (m[3] as string).trim();
         fields.push({

@@ -72,7 +72,7 @@ export function buildTemplateModel(source: string): TemplateModel {
   const sectionIndex = new Map<Section, number>();
   doc.sections.forEach((s, i) => sectionIndex.set(s, i));
 
-  const trimSlice = (a: number, b: number) => source.slice(a, b).replace(/\s+$/, '');
+  const trimSlice = (a: number, b: number) => source.slice(a, b).trimEnd();
   const sections: TemplateSection[] = doc.sections.map((s, index) => ({
     title: s.title,
     key: s.key,

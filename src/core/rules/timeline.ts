@@ -1,0 +1,222 @@
+// timeline: the timeline section holds a `Time | Event` table whose rows are well-formed, with times
+// that parse, in chronological order, each with an event. The table, its section and its columns
+// come from the template (its table whose first column is a time).
+import { endOf, type Section } from '../document';
+import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
+import type { Rule, RuleContext } from '../rule';
+import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../tableCells';
+import {
+  chronologicalOrder,
+  DEFAULT_HEADER_WORDS,
+  readTimeline,
+  TIME_FORMATS,
+  type Timeline,
+  type TimelineEntry,
+  type TimelineHeaderWords,
+  type TimelineTable,
+  type TimeProblem,
+} from '../timeline';
+import type { Fix } from '../types';
+
+function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
+}
+
+/** "Time, Timestamp, When, Date..." */
+function examples(words: readonly string[]): string {
+  return words.length > 4 ? `${words.slice(0, 4).join(', ')}...` : words.join(', ');
+}
+
+function timeMessage(entry: TimelineEntry, problem: TimeProblem): string {
+  const t = entry.timeText;
+  switch (problem) {
+    case 'empty':
+      return `Time is missing: expected ${TIME_FORMATS}.`;
+    case 'not-a-date':
+      return `Time "${t}" is not a real calendar date: expected ${TIME_FORMATS}.`;
+    case 'not-a-time':
+      return `Time "${t}" is not a time of day (hours 00-23, minutes and seconds 00-59): expected ${TIME_FORMATS}.`;
+    case 'unknown':
+      return `Time "${t}" is unknown: write the time, or the date with the time unknown (YYYY-MM-DD --:--).`;
+    case 'format':
+      return `Time "${t}" is not a time: expected ${TIME_FORMATS}.`;
+  }
+}
+
+/** Whether the placeholder rule reports this time cell (an HH:MM or a [bracket] left from the template). */
+function isPlaceholderTime(table: TimelineTable, entry: TimelineEntry): boolean {
+  const source = entry.span.cells[0]?.source ?? '';
+  if (scanBracketPlaceholders(source).length > 0) return true;
+  const headerCell = table.header?.cells[0]?.text ?? '';
+  return isTimeColumnHeader(headerCell) && scanTimePlaceholders(source).length > 0;
+}
+
+/** The template's timeline table as Markdown, in the document's line breaks. */
+function templateTableText(timeline: Timeline, eol: string): string {
+  const { columns, rows } = timeline.template;
+  // Cells are the template's plain text: a "|" in them must be escaped again to stay in its cell.
+  const line = (cells: readonly string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const out = [line(columns), `|${columns.map(() => '---').join('|')}|`];
+  for (const row of rows) out.push(line(columns.map((_, i) => row[i] ?? '')));
+  return out.join(eol);
+}
+
+function checkMissingTable(ctx: RuleContext, timeline: Timeline, section: Section, expected: string): void {
+  const { doc, text, eol } = ctx;
+  const hasContent =
+    section.children.length > 0 ||
+    section.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')) && n.type !== 'thematicBreak');
+  // An empty section is empty-section's finding: one finding per problem.
+  if (!hasContent) return;
+  const inSection = (s: Section | undefined) => {
+    for (let p = s; p; p = p.parent) if (p === section) return true;
+    return false;
+  };
+  if (doc.lists.some((l) => inSection(l.section))) {
+    // Turning a list into a table is the author's rewrite: one finding, no fix.
+    ctx.report({
+      message: `The timeline is written as a list: expected a "${expected}" table with one row per event.`,
+      start: section.start,
+      end: section.headingEnd,
+    });
+    return;
+  }
+  const last = section.nodes[section.nodes.length - 1];
+  const at = last ? endOf(last) : section.headingEnd;
+  const rest = text.slice(at, at + 2 * eol.length);
+  const after = rest === '' || rest === eol || rest.startsWith(eol + eol) ? '' : eol;
+  ctx.report({
+    message: `The timeline has no table: expected a "${expected}" table with one row per event.`,
+    start: section.start,
+    end: section.headingEnd,
+    // The section says something already (a link to a status page, a note): adding a table is the author's call.
+    suggestions: [{ title: `Insert the "${expected}" table`, edits: [ctx.edit(at, at, eol + eol + templateTableText(timeline, eol) + after)] }],
+  });
+}
+
+function checkHeader(ctx: RuleContext, timeline: Timeline, table: TimelineTable, words: TimelineHeaderWords, expected: string): void {
+  const header = table.header;
+  if (!header || (table.timeColumn !== undefined && table.eventColumn !== undefined)) return;
+  const columns = timeline.template.columns;
+  const edits = [];
+  const timeCell = header.cells[0];
+  if (table.timeColumn === undefined && timeCell) edits.push(ctx.edit(timeCell.textStart, timeCell.textEnd, columns[0] as string));
+  const eventCell = header.cells[timeline.templateEventColumn];
+  const eventName = columns[timeline.templateEventColumn];
+  if (table.eventColumn === undefined && eventCell && eventName) edits.push(ctx.edit(eventCell.textStart, eventCell.textEnd, eventName));
+  // Only a rename that leaves both columns named is offered (a one-column table needs a column, not a name).
+  const renamesAll = table.eventColumn !== undefined || (eventCell !== undefined && eventName !== undefined);
+  const wants = [
+    table.timeColumn === undefined ? `a time column first (${examples(words.time)})` : '',
+    table.eventColumn === undefined ? `an event column (${examples(words.event)})` : '',
+  ].filter(Boolean);
+  ctx.report({
+    message: `Timeline header "${header.cells.map((c) => c.text).join(' | ')}" is not "${expected}": expected ${wants.join(' and ')}.`,
+    start: header.start,
+    end: header.end,
+    // Renaming may lose the author's wording (a time zone in "Zeit (MEZ)"): offered, never applied by fix-all.
+    ...(edits.length && renamesAll ? { suggestions: [{ title: `Rename the header to "${expected}"`, edits }] } : {}),
+  });
+}
+
+function sortFix(ctx: RuleContext, table: TimelineTable): Fix | undefined {
+  const sorted = chronologicalOrder(table.entries);
+  const first = table.entries[0];
+  const last = table.entries[table.entries.length - 1];
+  if (!sorted || !first || !last) return undefined;
+  // Whole lines move unchanged (a blockquote's ">" or a list's indent included); header and delimiter stay.
+  const text = sorted.map((e) => ctx.text.slice(e.span.lineStart, e.span.lineEnd)).join(ctx.eol);
+  return { title: 'Sort the timeline rows by time', edits: [ctx.edit(first.span.lineStart, last.span.lineEnd, text)] };
+}
+
+function checkTable(ctx: RuleContext, timeline: Timeline, table: TimelineTable, words: TimelineHeaderWords, expected: string): void {
+  checkHeader(ctx, timeline, table, words, expected);
+  const columns = table.header?.cells.length ?? 0;
+  const checkTimes = table.timeColumn !== undefined;
+  // Built once per table, on the first out-of-order row, and shared by the others.
+  let sort: Fix | undefined | null = null;
+  for (const entry of table.entries) {
+    const span = entry.span;
+    if (isBlankRow(span)) {
+      ctx.report({ message: 'Timeline row is empty: fill it in or remove it.', start: span.start, end: span.end, fix: removeRowFix(ctx, span) });
+      continue;
+    }
+    const cells = span.cells.length;
+    if (columns > 0 && cells < columns) {
+      ctx.report({
+        message: `Row has ${cellCount(cells)}, expected ${columns} (${expected}).`,
+        start: span.start,
+        end: span.end,
+        fix: padRowFix(ctx, span, columns - cells),
+      });
+    } else if (columns > 0 && cells > columns) {
+      const join = joinExtraCellsFix(ctx, span, columns);
+      ctx.report({
+        message: `Row has ${cellCount(cells)}, expected ${columns} (${expected}): write a "|" inside a cell as "\\|".`,
+        start: span.start,
+        end: span.end,
+        // The extra cell may be a column the author means to add to the header: offered, not applied.
+        ...(join ? { suggestions: [join] } : {}),
+      });
+    }
+    if (checkTimes && entry.timeProblem && !isPlaceholderTime(table, entry)) {
+      ctx.report({ message: timeMessage(entry, entry.timeProblem), start: entry.timeStart, end: entry.timeEnd });
+    }
+    const above = entry.earlierThan;
+    if (checkTimes && above) {
+      if (sort === null) sort = sortFix(ctx, table);
+      ctx.report({
+        message: `Time "${entry.timeText}" is earlier than "${above.timeText}" above it: keep the timeline in chronological order.`,
+        start: entry.timeStart,
+        end: entry.timeEnd,
+        ...(sort ? { fix: sort } : {}),
+        related: [{ message: `The later time "${above.timeText}"`, start: above.timeStart, end: above.timeEnd }],
+      });
+    }
+    const event = entry.eventSpan;
+    if (event && event.text === '' && event.source === '') {
+      ctx.report({
+        message: entry.timeText ? `Event at "${entry.timeText}" is empty: describe what happened.` : 'Event is empty: describe what happened.',
+        start: event.innerStart,
+        end: event.innerEnd,
+      });
+    }
+  }
+}
+
+export const timeline: Rule = {
+  id: 'timeline',
+  description: 'The timeline is a "Time | Event" table with well-formed rows, times that parse, in chronological order.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      timeHeaders: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Words that name the time column (whole words, case-insensitive): "Time (UTC)" and "Date and Time in CET" name Time.',
+      },
+      eventHeaders: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Words that name the event column.',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { timeHeaders: [...DEFAULT_HEADER_WORDS.time], eventHeaders: [...DEFAULT_HEADER_WORDS.event] },
+  check(ctx) {
+    const words: TimelineHeaderWords = {
+      time: stringList(ctx.options['timeHeaders'], DEFAULT_HEADER_WORDS.time),
+      event: stringList(ctx.options['eventHeaders'], DEFAULT_HEADER_WORDS.event),
+    };
+    const found = readTimeline(ctx.doc, ctx.template, words);
+    if (!found) return;
+    const expected = `${found.template.columns[0]} | ${found.template.columns[found.templateEventColumn] ?? ''}`;
+    for (const section of found.sections) {
+      if (!found.tables.some((t) => t.timelineSection === section)) checkMissingTable(ctx, found, section, expected);
+    }
+    for (const table of found.tables) checkTable(ctx, found, table, words, expected);
+  },
+};

@@ -1,0 +1,384 @@
+// The incident timeline as data: the rows of the timeline table with their parsed times, in minutes
+// that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives durations
+// (time to detect, mitigate, resolve) from the timeline.
+import type { Table, TableCell, TableRow } from 'mdast';
+import { normalizeTitle, type DocumentModel, type Section } from './document';
+import { matchSections } from './sectionMatch';
+import { tableRows, type CellSpan, type RowSpan } from './tableCells';
+import type { TemplateModel, TemplateTable } from './template/model';
+
+// ---------------------------------------------------------------------------------------------
+// Times
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** How much of the moment is written: a date alone is 'day', "14:??" is 'hour'. */
+export type TimePrecision = 'day' | 'hour' | 'minute' | 'second';
+
+export interface TimeValue {
+  /** The calendar date when written; undefined for a time of day alone ("14:32"). */
+  date: CalendarDate | undefined;
+  /** As written; 0 below the precision (a date alone is 00:00:00). */
+  hour: number;
+  minute: number;
+  second: number;
+  precision: TimePrecision;
+  /** Offset from UTC in minutes when written ("Z", "UTC" and "GMT" are 0, "+02:00" is 120). */
+  utcOffset: number | undefined;
+}
+
+/** Why a time cell does not parse, for a message that says what to change. */
+export type TimeProblem = 'empty' | 'format' | 'not-a-date' | 'not-a-time' | 'unknown';
+
+/** The formats parseTimeValue accepts, as messages list them. */
+export const TIME_FORMATS = 'HH:MM, HH:MM:SS, YYYY-MM-DD HH:MM, ISO 8601 (2026-03-14T09:05Z, +02:00) or a date alone (YYYY-MM-DD)';
+
+const DATE = String.raw`(\d{4})-(\d{2})-(\d{2})`;
+// Minutes written as "--", "??" or "xx" are unknown: the hour (or the date) still places the event.
+const UNKNOWN = String.raw`(?:--|\?\?|xx)`;
+const CLOCK = String.raw`(\d{1,2}):(\d{2}|${UNKNOWN})(?::(\d{2})(?:[.,]\d+)?)?`;
+const ZONE = String.raw`(?:[ \t]*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?`;
+const DATE_ONLY = new RegExp(`^${DATE}$`);
+const DATE_TIME = new RegExp(`^${DATE}(?:T|[ \\t]+)${CLOCK}${ZONE}$`, 'i');
+const DATE_UNKNOWN_TIME = new RegExp(`^${DATE}[ \\t]+${UNKNOWN}:${UNKNOWN}(?::${UNKNOWN})?$`, 'i');
+const TIME_ONLY = new RegExp(`^${CLOCK}${ZONE}$`, 'i');
+const UNKNOWN_ONLY = new RegExp(`^${UNKNOWN}:${UNKNOWN}(?::${UNKNOWN})?$`, 'i');
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function calendarDate(y: string, m: string, d: string): CalendarDate | undefined {
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+/** A real calendar date written exactly as YYYY-MM-DD (due dates). */
+export function parseIsoDate(text: string): CalendarDate | undefined {
+  const m = DATE_ONLY.exec(text.trim());
+  return m ? calendarDate(m[1] as string, m[2] as string, m[3] as string) : undefined;
+}
+
+/** Days since 1970-01-01 (proleptic Gregorian calendar). */
+export function dayNumber(date: CalendarDate): number {
+  const y = date.year - (date.month <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+function utcOffset(zone: string | undefined): number | undefined | null {
+  if (zone === undefined) return undefined;
+  if (/^(?:z|utc|gmt)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return null;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? '0');
+  if (hours > 23 || minutes > 59) return null;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** The clock part of a DATE_TIME or TIME_ONLY match, from the capture at `i` on. */
+function clock(m: RegExpExecArray, i: number, date: CalendarDate | undefined): TimeValue | TimeProblem {
+  const hour = Number(m[i]);
+  const minuteText = m[i + 1] as string;
+  const secondText = m[i + 2];
+  const unknownMinute = !/^\d/.test(minuteText);
+  if (unknownMinute && secondText !== undefined) return 'format';
+  const minute = unknownMinute ? 0 : Number(minuteText);
+  const second = secondText === undefined ? 0 : Number(secondText);
+  if (hour > 23 || minute > 59 || second > 59) return 'not-a-time';
+  const offset = utcOffset(m[i + 3]);
+  if (offset === null) return 'not-a-time';
+  const precision: TimePrecision = unknownMinute ? 'hour' : secondText === undefined ? 'minute' : 'second';
+  return { date, hour, minute, second, precision, utcOffset: offset };
+}
+
+/** parseTimeValue, or why the text is not a time. */
+export function readTimeValue(text: string): TimeValue | TimeProblem {
+  const t = text.trim();
+  if (t === '') return 'empty';
+  let m = DATE_ONLY.exec(t);
+  if (m) {
+    const date = calendarDate(m[1] as string, m[2] as string, m[3] as string);
+    return date ? { date, hour: 0, minute: 0, second: 0, precision: 'day', utcOffset: undefined } : 'not-a-date';
+  }
+  m = DATE_TIME.exec(t);
+  if (m) {
+    const date = calendarDate(m[1] as string, m[2] as string, m[3] as string);
+    return date ? clock(m, 4, date) : 'not-a-date';
+  }
+  // "2019-12-03 --:--": the day is known, the time of day is not. Reporting it would push the author
+  // to invent a time; ordering and durations use it at day precision instead.
+  m = DATE_UNKNOWN_TIME.exec(t);
+  if (m) {
+    const date = calendarDate(m[1] as string, m[2] as string, m[3] as string);
+    return date ? { date, hour: 0, minute: 0, second: 0, precision: 'day', utcOffset: undefined } : 'not-a-date';
+  }
+  m = TIME_ONLY.exec(t);
+  if (m) return clock(m, 1, undefined);
+  // "--:--" with no date places the event nowhere: neither its order nor a duration can use it.
+  if (UNKNOWN_ONLY.test(t)) return 'unknown';
+  return 'format';
+}
+
+/**
+ * A timeline time: HH:MM, HH:MM:SS, `YYYY-MM-DD HH:MM[:SS]` (any blanks between date and time), ISO
+ * 8601 with T and Z or an offset, or a date alone. Only real calendar dates and times of day.
+ */
+export function parseTimeValue(text: string): TimeValue | undefined {
+  const value = readTimeValue(text);
+  return typeof value === 'string' ? undefined : value;
+}
+
+/** Minutes a time may span at its precision: a date alone covers its day, "14:??" its hour. */
+export function precisionMinutes(precision: TimePrecision): number {
+  switch (precision) {
+    case 'day':
+      return 1440;
+    case 'hour':
+      return 60;
+    case 'minute':
+      return 1;
+    case 'second':
+      return 1 / 60;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline tables
+
+/** Header words that name the timeline's columns (compared as whole words, case-insensitive). */
+export interface TimelineHeaderWords {
+  time: readonly string[];
+  event: readonly string[];
+}
+
+export const DEFAULT_HEADER_WORDS: TimelineHeaderWords = {
+  time: ['Time', 'Timestamp', 'When', 'Date', 'Datetime'],
+  event: ['Event', 'Description', 'What happened', 'Action', 'What', 'Activity', 'Details', 'Update'],
+};
+
+/** Whether a header cell names one of `words` ("Date and Time in CET" names Time). */
+export function headerNames(header: string, words: readonly string[]): boolean {
+  const h = ` ${normalizeTitle(header)} `;
+  return words.some((w) => {
+    const word = normalizeTitle(w);
+    return word !== '' && (h.includes(` ${word} `) || h.includes(` ${word}s `));
+  });
+}
+
+export interface TimelineEntry {
+  row: TableRow;
+  /** Offsets of the row's text, its whole line(s), and its cells (see RowSpan). */
+  span: RowSpan;
+  /** 0-based among the table's body rows. */
+  index: number;
+  timeCell: TableCell | undefined;
+  eventCell: TableCell | undefined;
+  /** The cells' spans; undefined when the row is too short to have the cell. */
+  timeSpan: CellSpan | undefined;
+  eventSpan: CellSpan | undefined;
+  /** Plain text of the cells, trimmed ('' when the cell is missing). */
+  timeText: string;
+  eventText: string;
+  /** Offsets of the time and event text (a blank cell: between its pipes; a missing cell: the row's end). */
+  timeStart: number;
+  timeEnd: number;
+  eventStart: number;
+  eventEnd: number;
+  /** undefined when the time does not parse (or is a placeholder). */
+  time: TimeValue | undefined;
+  /** Why the time does not parse. */
+  timeProblem: TimeProblem | undefined;
+  /**
+   * When the time starts, in minutes: since 1970-01-01 UTC when `dated` (offsets applied), else since
+   * the midnight before the table's first row. Rows without a date take the date of the row above, or
+   * the next day when their time goes back more than 12 hours (the timeline crossed midnight).
+   */
+  minutes: number | undefined;
+  /** Whether `minutes` comes from a calendar date (the row's own or one carried from above). */
+  dated: boolean;
+  /**
+   * Where the row falls in time order: `minutes`, or the order of the row above when that falls
+   * inside this row's precision (a date alone after 14:40 the same day stays after 14:40).
+   */
+  orderMinutes: number | undefined;
+  /** The row whose time set orderMinutes: this row, or the finer row above it. */
+  orderSource: TimelineEntry | undefined;
+  /** Set when this row's time is earlier than the row above it: the row whose time it precedes. */
+  earlierThan: TimelineEntry | undefined;
+}
+
+export interface TimelineTable {
+  node: Table;
+  /** The document section the table is in (the timeline section or one of its subsections). */
+  section: Section;
+  /** The timeline section it belongs to. */
+  timelineSection: Section;
+  header: RowSpan | undefined;
+  /** Header column of the time / the event; undefined when the header names none. */
+  timeColumn: number | undefined;
+  eventColumn: number | undefined;
+  entries: TimelineEntry[];
+}
+
+export interface Timeline {
+  /** The template table with a time first column: its section and columns define the timeline. */
+  template: TemplateTable;
+  /** Index of the template's event column. */
+  templateEventColumn: number;
+  /** The document sections matching the template's timeline section (more than one: a duplicate). */
+  sections: Section[];
+  /** Timeline tables in those sections and their subsections, in document order. */
+  tables: TimelineTable[];
+  /** The entries of all tables, in document order. */
+  entries: TimelineEntry[];
+}
+
+/** The template table whose first column names a time: the timeline. */
+export function templateTimelineTable(template: TemplateModel, words: TimelineHeaderWords = DEFAULT_HEADER_WORDS): TemplateTable | undefined {
+  return template.tables.find((t) => t.columns[0] !== undefined && headerNames(t.columns[0], words.time));
+}
+
+/** Whether `section` is `ancestor` or lies under it without passing through another template section. */
+function belongsTo(section: Section | undefined, ancestor: Section, otherTemplateKeys: ReadonlySet<string>): boolean {
+  for (let s = section; s; s = s.parent) {
+    if (s === ancestor) return true;
+    if (otherTemplateKeys.has(s.key)) return false;
+  }
+  return false;
+}
+
+/**
+ * The timeline of a document: the tables in the section matching the template's timeline section
+ * (and its subsections). undefined when the template has no timeline table.
+ */
+export function readTimeline(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords = DEFAULT_HEADER_WORDS): Timeline | undefined {
+  const templateTable = templateTimelineTable(template, words);
+  if (!templateTable) return undefined;
+  const eventAt = templateTable.columns.findIndex((c, i) => i > 0 && headerNames(c, words.event));
+  const templateEventColumn = eventAt > 0 ? eventAt : 1;
+  const match = matchSections(doc, template).find((m) => m.template.key === templateTable.sectionKey);
+  const sections = match?.found ?? [];
+  const otherKeys = new Set(template.sections.map((s) => s.key).filter((k) => k !== templateTable.sectionKey));
+  // The template's own column names count as header words (a team's "Zeit | Ereignis" template).
+  const timeWords = [...words.time, templateTable.columns[0] as string];
+  const eventWords = [...words.event, templateTable.columns[templateEventColumn] ?? ''];
+
+  const tables: TimelineTable[] = [];
+  for (const info of doc.tables) {
+    const timelineSection = sections.find((s) => belongsTo(info.section, s, otherKeys));
+    if (!timelineSection || !info.section) continue;
+    const { header, body } = tableRows(doc.text, doc.lines, info.node);
+    const headerCells = header?.cells ?? [];
+    const timeColumn = headerCells[0] && headerNames(headerCells[0].text, timeWords) ? 0 : undefined;
+    const eventFound = headerCells.findIndex((c, i) => i > 0 && headerNames(c.text, eventWords));
+    const eventColumn = eventFound > 0 ? eventFound : undefined;
+    const eventIndex = eventColumn ?? Math.min(templateEventColumn, Math.max(1, headerCells.length - 1));
+    const entries = body.map((span, index) => readEntry(span, index, eventIndex));
+    orderEntries(entries);
+    tables.push({ node: info.node, section: info.section, timelineSection, header, timeColumn, eventColumn, entries });
+  }
+  return { template: templateTable, templateEventColumn, sections, tables, entries: tables.flatMap((t) => t.entries) };
+}
+
+function cellText(span: RowSpan, cell: CellSpan | undefined): { text: string; start: number; end: number } {
+  if (!cell) return { text: '', start: span.end, end: span.end };
+  return { text: cell.text, start: cell.textStart, end: cell.textEnd };
+}
+
+function readEntry(span: RowSpan, index: number, eventColumn: number): TimelineEntry {
+  const timeSpan = span.cells[0];
+  const eventSpan = span.cells[eventColumn];
+  const time = cellText(span, timeSpan);
+  const event = cellText(span, eventSpan);
+  const value = readTimeValue(time.text);
+  return {
+    row: span.row,
+    span,
+    index,
+    timeCell: timeSpan?.cell,
+    eventCell: eventSpan?.cell,
+    timeSpan,
+    eventSpan,
+    timeText: time.text,
+    eventText: event.text,
+    timeStart: time.start,
+    timeEnd: time.end,
+    eventStart: event.start,
+    eventEnd: event.end,
+    time: typeof value === 'string' ? undefined : value,
+    timeProblem: typeof value === 'string' ? value : undefined,
+    minutes: undefined,
+    dated: false,
+    orderMinutes: undefined,
+    orderSource: undefined,
+    earlierThan: undefined,
+  };
+}
+
+const HALF_DAY_SECONDS = 12 * 3600;
+
+/** Fills minutes, dated, orderMinutes, orderSource and earlierThan of a table's entries, in one pass. */
+export function orderEntries(entries: readonly TimelineEntry[]): void {
+  let day = 0;
+  let dated = false;
+  let previous: TimelineEntry | undefined;
+  for (const entry of entries) {
+    entry.minutes = undefined;
+    entry.dated = false;
+    entry.orderMinutes = undefined;
+    entry.orderSource = undefined;
+    entry.earlierThan = undefined;
+    const time = entry.time;
+    if (!time) continue;
+    const secondOfDay = time.hour * 3600 + time.minute * 60 + time.second;
+    if (time.date) {
+      day = dayNumber(time.date);
+      dated = true;
+    } else if (previous?.time) {
+      const before = previous.time.hour * 3600 + previous.time.minute * 60 + previous.time.second;
+      if (before - secondOfDay > HALF_DAY_SECONDS) day++;
+    }
+    const minutes = day * 1440 + secondOfDay / 60 - (time.utcOffset ?? 0);
+    entry.minutes = minutes;
+    entry.dated = dated;
+    const prevOrder = previous?.orderMinutes;
+    if (prevOrder !== undefined && previous && prevOrder >= minutes && prevOrder < minutes + precisionMinutes(time.precision)) {
+      entry.orderMinutes = prevOrder;
+      entry.orderSource = previous.orderSource;
+    } else {
+      entry.orderMinutes = minutes;
+      entry.orderSource = entry;
+      if (prevOrder !== undefined && previous && minutes < prevOrder) entry.earlierThan = previous.orderSource;
+    }
+    previous = entry;
+  }
+}
+
+/**
+ * The entries in time order (a stable sort: rows at the same time keep their order), or undefined
+ * when a row's time does not parse and so has no place.
+ */
+export function chronologicalOrder(entries: readonly TimelineEntry[]): TimelineEntry[] | undefined {
+  if (entries.some((e) => e.orderMinutes === undefined)) return undefined;
+  return entries
+    .map((entry, i) => ({ entry, i }))
+    .sort((a, b) => (a.entry.orderMinutes as number) - (b.entry.orderMinutes as number) || a.i - b.i)
+    .map((x) => x.entry);
+}

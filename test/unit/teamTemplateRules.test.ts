@@ -1,0 +1,69 @@
+// placeholder, contributing-factors and detection-method read the template model: a team's own
+// template, with other section names, fields and tables, drives them the same way.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { lint } from '../../src/core/index';
+import type { Finding, PostmortemConfig } from '../../src/core/types';
+
+const teamTemplate = `# Incident Review: [Title]
+
+## Overview
+
+**Impact Level:** Low | Medium | High  
+**Owner:** [Name]
+
+## Causes
+
+- [ ] Bad Deploy: [which change]
+- [ ] Vendor Outage: [which vendor]
+
+**Notes:**
+
+- [Cause]: [Why it mattered]
+
+## How We Noticed
+
+- [ ] Pager
+- [ ] Somewhere else: [say where]
+
+## Approvals
+
+| Approver | Signature |
+|---|---|
+| CTO | |
+`;
+
+function findings(doc: string, ruleId: string, config?: PostmortemConfig): { text: string; message: string }[] {
+  return lint(doc, { templateText: teamTemplate, ...(config ? { config } : {}) })
+    .filter((f: Finding) => f.ruleId === ruleId)
+    .map((f) => ({ text: doc.slice(f.offset, f.endOffset), message: f.message }));
+}
+
+describe('rules driven by a team template', () => {
+  it('placeholder: the team choice list, bracket placeholders and empty approval cell', () => {
+    const got = findings(teamTemplate, 'placeholder');
+    assert.deepEqual(
+      got.map((f) => f.text),
+      ['[Title]', 'Low | Medium | High', '[Name]', '[Cause]', '[Why it mattered]', ' '],
+    );
+    assert.equal(got[5]?.message, 'Approvals: Signature for "CTO" is empty: expected a signature.');
+  });
+
+  it('contributing-factors: the checklist followed by a "Cause: why" list, whatever its section is called', () => {
+    const doc = teamTemplate.replace('- [ ] Bad Deploy', '- [x] Bad Deploy').replace('- [Cause]: [Why it mattered]', '- Vendor Outage: the CDN failed over late');
+    assert.deepEqual(findings(doc, 'contributing-factors'), [
+      { text: 'Bad Deploy', message: 'Contributing factor "Bad Deploy" is checked but not explained: add "- Bad Deploy: <explanation>" to the Details list.' },
+      { text: 'Vendor Outage', message: 'Details explain "Vendor Outage", but "Vendor Outage" is not checked: check it, or remove the entry.' },
+    ]);
+  });
+
+  it('detection-method: checks the sections named in its options, and any option with a hint', () => {
+    const config: PostmortemConfig = { rules: { 'detection-method': { options: { sections: ['How We Noticed'] } } } };
+    assert.deepEqual(findings(teamTemplate, 'detection-method'), [], 'no section title mentions detection');
+    assert.deepEqual(findings(teamTemplate, 'detection-method', config).map((f) => f.text), ['## How We Noticed']);
+    const answered = teamTemplate.replace('- [ ] Somewhere else: [say where]', '- [x] Somewhere else: [say where]');
+    assert.deepEqual(findings(answered, 'detection-method', config), [
+      { text: 'Somewhere else: [say where]', message: '"Somewhere else" is checked but does not say what: write it after "Somewhere else:".' },
+    ]);
+  });
+});
