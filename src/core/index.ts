@@ -9,3 +9,6 @@ export { builtinTemplate, buildTemplateModel, templateFor, builtinTemplateText }
 export type { TemplateModel, TemplateSection, SummaryField, TemplateTable, TemplateChecklist } from './template/model';
 export { validateConfig } from './configValidation';
 export type * from './types';
+export { scaffoldSnippet, scaffoldText, fileNameFor, slugify } from './scaffold';
+export type { ScaffoldAnswers } from './scaffold';
+export { buildSnippets } from './snippets';
