@@ -14,7 +14,7 @@ import { headerNames, parseIsoDate } from '../timeline';
 
 export const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', "Won't Do"];
 
-type Role = 'action' | 'owner' | 'due' | 'status' | 'issue';
+export type Role = 'action' | 'owner' | 'due' | 'status' | 'issue';
 
 // Most specific first: "Action Owner" is the owner, "Issue Link" the issue.
 const ROLE_WORDS: [Role, string[]][] = [
@@ -25,7 +25,7 @@ const ROLE_WORDS: [Role, string[]][] = [
   ['action', ['Action', 'Task', 'Follow up', 'Followup']],
 ];
 
-function roleOf(column: string): Role | undefined {
+export function roleOf(column: string): Role | undefined {
   return ROLE_WORDS.find(([, words]) => headerNames(column, words))?.[0];
 }
 
@@ -47,14 +47,14 @@ function rootKey(template: TemplateModel, key: string): string {
   return section?.key ?? key;
 }
 
-interface ActionTable {
+export interface ActionTable {
   node: Table;
   section: Section;
   /** The template table it should look like: the one of the same section, else the first. */
   template: TemplateTable;
 }
 
-function findActionTables(ctx: RuleContext): ActionTable[] {
+export function findActionTables(ctx: RuleContext): ActionTable[] {
   const { doc, template } = ctx;
   const templates = actionTemplates(template);
   const first = templates[0];

@@ -6,7 +6,7 @@ import type { Rule } from '../rule';
 import { matchSections } from '../sectionMatch';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
-interface FactorChecklist {
+export interface FactorChecklist {
   checklist: TemplateChecklist;
   /** Bracketed placeholders of the template, so its own "- [Factor 1]: [Explanation]" entries are recognised. */
   placeholders: Set<string>;
@@ -17,7 +17,7 @@ const byTemplate = new WeakMap<TemplateModel, FactorChecklist[]>();
 // Which checklists this rule checks, without naming any section: those whose template section
 // also has a plain list of `Name: explanation` entries after the options (the Details list of
 // "Contributing Factors"). A checklist that stands alone ("How Was It Detected?") is not one.
-function factorChecklists(template: TemplateModel): FactorChecklist[] {
+export function factorChecklists(template: TemplateModel): FactorChecklist[] {
   let found = byTemplate.get(template);
   if (found) return found;
   const placeholders = templatePlaceholders(template.source);

@@ -1,0 +1,115 @@
+// sign-off: a post-mortem whose Status is Complete is really complete: every Sign-off row named and
+// dated, every action item owned and dated, at least one contributing factor checked. Silent for
+// Draft and In Review documents (their gaps are the other rules' findings, at a lower severity).
+import { normalizeTitle, plainText, rowTexts } from '../document';
+import { scanBracketPlaceholders } from '../placeholders';
+import type { Rule, RuleContext } from '../rule';
+import { matchSections } from '../sectionMatch';
+import { tableRows, type CellSpan } from '../tableCells';
+import { parseIsoDate } from '../timeline';
+import { listsBySection, readChecklist } from '../checklist';
+import { findActionTables, roleOf, type Role } from './actionItems';
+import { factorChecklists } from './contributingFactors';
+
+function unfilled(cell: CellSpan | undefined): boolean {
+  return !cell || cell.text === '' || scanBracketPlaceholders(cell.source).length > 0;
+}
+
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+function list(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+/** Sign-off tables: template tables whose rows leave cells for the author (Role | Name | Date). */
+function checkSignOffRows(ctx: RuleContext, prefix: string): void {
+  const { doc, template, text, lines } = ctx;
+  for (const t of template.tables) {
+    if (!t.rows.some((row) => row[0] && t.columns.some((_, j) => j > 0 && !row[j]))) continue;
+    const columns = t.columns.map(normalizeTitle).join('|');
+    for (const { node, section } of doc.tables) {
+      if (section?.key !== t.sectionKey) continue;
+      const header = node.children[0];
+      if (!header || rowTexts(header).map(normalizeTitle).join('|') !== columns) continue;
+      for (const row of tableRows(text, lines, node).body) {
+        const role = row.cells[0];
+        if (!role || role.text === '') continue;
+        const missing = t.columns.slice(1).filter((_, j) => unfilled(row.cells[j + 1])).map((c) => `no ${c.toLowerCase()}`);
+        if (missing.length === 0) continue;
+        ctx.report({
+          message: `${prefix}: ${section.title} for "${role.text}" has ${list(missing)}.`,
+          start: role.textStart,
+          end: role.textEnd,
+        });
+      }
+    }
+  }
+}
+
+function checkActionItems(ctx: RuleContext, prefix: string): void {
+  for (const table of findActionTables(ctx)) {
+    const { header, body } = tableRows(ctx.text, ctx.lines, table.node);
+    const columnOf = new Map<Role, number>();
+    header?.cells.forEach((c, i) => {
+      const role = roleOf(c.text);
+      if (role && !columnOf.has(role)) columnOf.set(role, i);
+    });
+    const at = (row: (typeof body)[number], role: Role) => {
+      const i = columnOf.get(role);
+      return i === undefined ? undefined : row.cells[i];
+    };
+    for (const row of body) {
+      if (row.cells.every((c) => c.text === '')) continue;
+      const action = at(row, 'action') ?? row.cells[0];
+      const missing: string[] = [];
+      if (unfilled(at(row, 'owner'))) missing.push('no owner');
+      const due = at(row, 'due');
+      if (unfilled(due)) missing.push('no due date');
+      else if (due && !parseIsoDate(due.text)) missing.push(`no valid due date ("${due.text}")`);
+      if (missing.length === 0 || !action) continue;
+      ctx.report({
+        message: `${prefix}: action item "${shorten(action.text || plainText(row.row))}" has ${list(missing)}.`,
+        start: action.textStart,
+        end: action.textEnd,
+      });
+    }
+  }
+}
+
+function checkFactors(ctx: RuleContext, prefix: string): void {
+  const matches = matchSections(ctx.doc, ctx.template);
+  const lists = listsBySection(ctx.doc);
+  for (const { checklist } of factorChecklists(ctx.template)) {
+    for (const section of matches.find((m) => m.template.key === checklist.sectionKey)?.found ?? []) {
+      const items = readChecklist(ctx.text, lists.get(section) ?? []);
+      // Factors written as prose (no checkboxes) cannot be counted: the author's form is respected.
+      if (items.length === 0 || items.some((i) => i.checked)) continue;
+      ctx.report({ message: `${prefix}: no contributing factor is checked under "${section.title}".`, start: section.start, end: section.headingEnd });
+    }
+  }
+}
+
+export const signOff: Rule = {
+  id: 'sign-off',
+  description: 'A post-mortem marked Complete has every sign-off named and dated, every action item owned and dated, and a contributing factor checked.',
+  defaultSeverity: 'error',
+  fixable: false,
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      completeStatus: { type: 'string', description: 'The Status value that claims the post-mortem is finished.' },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { completeStatus: 'Complete' },
+  check(ctx) {
+    const complete = String(ctx.options['completeStatus'] ?? 'Complete').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+    if (ctx.status?.key !== complete) return;
+    const prefix = `Status is ${ctx.status.value}`;
+    checkSignOffRows(ctx, prefix);
+    checkActionItems(ctx, prefix);
+    checkFactors(ctx, prefix);
+  },
+};
