@@ -4,6 +4,7 @@
 // `node scripts/generate.mjs --check` fails when a generated file is stale (run by the tests).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,7 @@ for (const [rel, content] of outputs) {
     console.error(`stale generated file: ${rel} (run: node scripts/generate.mjs)`);
     stale++;
   } else {
+    mkdirSync(dirname(p), { recursive: true });
     writeFileSync(p, content);
     console.log(`generated ${rel}`);
   }

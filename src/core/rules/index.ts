@@ -1,12 +1,20 @@
 // Every rule, in the order their findings are documented.
 import type { Rule } from '../rule';
+import { actionItems } from './actionItems';
 import { blameless } from './blameless';
+import { contributingFactors } from './contributingFactors';
+import { detectionMethod } from './detectionMethod';
 import { duplicateSection } from './duplicateSection';
 import { emptySection } from './emptySection';
+import { metadata } from './metadata';
+import { metrics } from './metrics';
 import { missingSection } from './missingSection';
+import { placeholder } from './placeholder';
 import { sectionOrder } from './sectionOrder';
+import { signOff } from './signOff';
+import { timeline } from './timeline';
 
-export const rules: Rule[] = [missingSection, sectionOrder, duplicateSection, emptySection, blameless];
+export const rules: Rule[] = [placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, metrics, signOff, blameless];
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.id === id);
