@@ -12,3 +12,8 @@ export type * from './types';
 export { scaffoldSnippet, scaffoldText, fileNameFor, slugify } from './scaffold';
 export type { ScaffoldAnswers } from './scaffold';
 export { buildSnippets } from './snippets';
+export { timelineMetrics, summarizeMetrics, DEFAULT_MILESTONE_KEYWORDS, METRIC_SPANS } from './metrics';
+export type { DerivedMetric, MetricsSummary, Milestone, MetricName } from './metrics';
+export { formatDuration, parseDuration } from './duration';
+export { timelineEntryInsertion } from './timelineEntry';
+export type { TimelineEntryInsertion } from './timelineEntry';

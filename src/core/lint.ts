@@ -1,6 +1,7 @@
 // lint(text) -> findings: one parse, one walk to build the document model, then every enabled rule.
 import { computeCompletion, type Completion } from './completion';
 import { resolveRule } from './config';
+import { summarizeMetrics, timelineMetrics, type Milestone, type MetricsSummary } from './metrics';
 import { validateConfig } from './configValidation';
 import { buildDocument } from './document';
 import { parseMarkdown } from './parse';
@@ -25,6 +26,8 @@ export interface LintResult {
   /** The document's Status field, when it has one (drives strictness and the status gate). */
   status: DocumentStatus | undefined;
   completion: Completion;
+  /** TTD, TTA, TTM, TTR, Duration, Duration of Impact as the timeline gives them. */
+  metrics: MetricsSummary;
 }
 
 const EMPTY_COMPLETION: Completion = {
@@ -101,7 +104,12 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
         end: lines.lineEnd(1),
       }),
     );
-    return { findings, status: undefined, completion: { ...EMPTY_COMPLETION, findings: { error: 0, warning: 1, info: 0 } } };
+    return {
+      findings,
+      status: undefined,
+      completion: { ...EMPTY_COMPLETION, findings: { error: 0, warning: 1, info: 0 } },
+      metrics: { timelineLine: undefined, metrics: [] },
+    };
   }
 
   const template = templateFor(options.templateText);
@@ -144,7 +152,13 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
   const directives = readDirectives(doc.htmlComments, lines);
   const kept = directives.length ? findings.filter((f) => !isSuppressed(f, directives)) : findings;
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, status, completion: computeCompletion(doc, template, kept) };
+  // Same keywords as the metrics rule, so the cached timeline reading is reused.
+  const metricsRule = rules.find((r) => r.id === 'metrics');
+  const keywords = (metricsRule ? resolveRule(metricsRule, config).options['keywords'] : undefined) as
+    | Partial<Record<Milestone, string[]>>
+    | undefined;
+  const metrics = summarizeMetrics(doc, timelineMetrics(doc, template, keywords ?? {}));
+  return { findings: kept, status, completion: computeCompletion(doc, template, kept), metrics };
 }
 
 /** Applies the `fix` of each finding (never `suggestions`); overlapping edits after the first are skipped. */

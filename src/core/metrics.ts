@@ -125,3 +125,32 @@ export function timelineMetrics(
   }
   return result;
 }
+
+/** Metrics as plain data (for the CLI, the CodeLens and JSON output). */
+export interface DerivedMetric {
+  name: MetricName;
+  label: string;
+  minutes: number;
+  from: { milestone: Milestone; time: string; event: string; line: number };
+  to: { milestone: Milestone; time: string; event: string; line: number };
+}
+
+export interface MetricsSummary {
+  /** 1-based line of the timeline section's heading, when there is one. */
+  timelineLine: number | undefined;
+  metrics: DerivedMetric[];
+}
+
+export function summarizeMetrics(doc: DocumentModel, derived: TimelineMetrics): MetricsSummary {
+  const heading = derived.timeline?.sections[0];
+  const row = (m: MilestoneRow) => ({
+    milestone: m.milestone,
+    time: m.entry.timeText,
+    event: m.entry.eventText,
+    line: doc.lines.point(m.entry.span.start).line,
+  });
+  return {
+    timelineLine: heading ? doc.lines.point(heading.start).line : undefined,
+    metrics: Object.values(derived.metrics).map((m) => ({ name: m.name, label: m.label, minutes: m.minutes, from: row(m.from), to: row(m.to) })),
+  };
+}
