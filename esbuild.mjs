@@ -1,4 +1,4 @@
-// Bundles: dist/extension.js (VS Code, node host), dist/cli.js (the `postmortem` command),
+// Bundles: dist/extension.js (VS Code, node host) + dist/lintWorker.js (its lint worker), dist/cli.js (the `postmortem` command),
 // dist/core.js (CommonJS library: lint, applyFixes, ...). `--watch` rebuilds on change, `--production` minifies.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -21,7 +21,15 @@ const common = {
 
 const builds = [
   { entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The extension lints large documents in this worker thread, off the extension host's thread.
+  { entryPoints: ['src/vscode/lintWorker.ts'], outfile: 'dist/lintWorker.js' },
+  {
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    // tinyglobby's fdir (ESM build) calls createRequire(import.meta.url), which is empty in a CJS bundle.
+    define: { 'import.meta.url': '__filename' },
+  },
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 

@@ -17,3 +17,10 @@ export type { DerivedMetric, MetricsSummary, Milestone, MetricName } from './met
 export { formatDuration, parseDuration } from './duration';
 export { timelineEntryInsertion } from './timelineEntry';
 export type { TimelineEntryInsertion } from './timelineEntry';
+export { isPostmortem } from './recognize';
+export { fixAll, MAX_FIX_PASSES } from './fixAll';
+export type { FixAllResult } from './fixAll';
+export { disjointEdits, replacementEdit } from './edits';
+export { disableRuleFix } from './disableComment';
+export { missingSectionInsertions } from './sectionInsert';
+export type { SectionInsertion } from './sectionInsert';

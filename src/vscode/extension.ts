@@ -1,6 +1,74 @@
-// VS Code entry point (the adapter over src/core). Filled in by the extension work.
-import type * as vscode from 'vscode';
+// VS Code entry point: a thin adapter over src/core. It decides which documents are post-mortems,
+// runs the core lint (in a worker for large documents), turns findings into diagnostics and fixes
+// into code actions, and offers the commands. No rule logic lives here.
+import * as vscode from 'vscode';
+import { PostmortemCodeActions } from './codeActions';
+import { insertSection, type InsertSectionArgs } from './commands/insertSection';
+import { lintWorkspace } from './commands/lintWorkspace';
+import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
+import { ConfigFiles } from './configFiles';
+import type { RuleDocs } from './convert';
+import { LiveDiagnostics, type LintEvent } from './diagnostics';
+import { PostmortemDocuments } from './documents';
+import { LargeDocumentStatus } from './largeDocumentStatus';
+import { Linter } from './linter';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate() returns: lint progress, for other extensions and the integration tests. */
+export interface PostmortemApi {
+  onDidStartLint: vscode.Event<{ uri: vscode.Uri; version: number }>;
+  onDidLint: vscode.Event<LintEvent>;
+}
+
+export function activate(context: vscode.ExtensionContext): PostmortemApi {
+  const log = vscode.window.createOutputChannel('Postmortem Kit', { log: true });
+  const documents = new PostmortemDocuments();
+  const configs = new ConfigFiles();
+  const workerScript = context.extensionUri.scheme === 'file' ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath : undefined;
+  const linter = new Linter(workerScript);
+  const live = new LiveDiagnostics(documents, configs, linter, ruleDocs(context), log);
+  const markdown: vscode.DocumentSelector = { language: 'markdown' };
+
+  context.subscriptions.push(
+    log,
+    configs,
+    linter,
+    live,
+    new LargeDocumentStatus(documents, live),
+    vscode.languages.registerCodeActionsProvider(markdown, new PostmortemCodeActions(documents, live), PostmortemCodeActions.metadata),
+    vscode.commands.registerCommand('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem({ documents, configs }, isObject(args) ? args : undefined)),
+    vscode.commands.registerCommand('postmortem.insertSection', (args?: InsertSectionArgs) => insertSection({ configs, linter }, isObject(args) ? args : undefined)),
+    vscode.commands.registerCommand('postmortem.lintWorkspace', () => lintWorkspace({ documents, configs, live, linter })),
+    vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
+      const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
+      if (!doc || doc.languageId !== 'markdown') {
+        void vscode.window.showInformationMessage('Lint This Post-Mortem: open a Markdown document first.');
+        return;
+      }
+      documents.adopt(doc.uri);
+      live.lintNow(doc);
+    }),
+  );
+  live.start();
+  void configs.checkWorkspace();
+  return { onDidStartLint: live.onDidStartLint, onDidLint: live.onDidLint };
+}
 
 export function deactivate(): void {}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  // Commands run from a menu receive a Uri; only a plain object is the argument form.
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
+}
+
+/** Each rule's section in the README: on the project's site when package.json names one, else the packaged README. */
+function ruleDocs(context: vscode.ExtensionContext): RuleDocs {
+  const pkg = context.extension.packageJSON as { homepage?: unknown; repository?: unknown };
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository as { url?: unknown } | undefined)?.url;
+  const site = [pkg.homepage, repository].find((u): u is string => typeof u === 'string' && /^(?:git\+)?https:\/\//.test(u));
+  if (site) {
+    const base = site.replace(/^git\+/, '').replace(/\.git$/, '').split('#')[0] as string;
+    return (ruleId) => vscode.Uri.parse(`${base}#rule-${ruleId}`);
+  }
+  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
+  return (ruleId) => readme.with({ fragment: `rule-${ruleId}` });
+}

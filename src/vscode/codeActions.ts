@@ -1,0 +1,82 @@
+// Quick-fixes from the core's fixes and suggestions, "Disable postmortem/RULE for this line", and
+// source.fixAll.postmortem (every safe fix, repeated like `postmortem --fix` until none is left; works
+// with editor.codeActionsOnSave). Every action carries a WorkspaceEdit for the document's current version.
+import * as vscode from 'vscode';
+import { disableRuleFix } from '../core/disableComment';
+import { replacementEdit } from '../core/edits';
+import { ruleById } from '../core/rules/index';
+import type { Finding, Fix } from '../core/types';
+import { DIAGNOSTIC_SOURCE, findingRange, toWorkspaceEdit } from './convert';
+import type { LiveDiagnostics } from './diagnostics';
+import type { PostmortemDocuments } from './documents';
+
+export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
+
+export class PostmortemCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
+  };
+
+  constructor(
+    private readonly documents: PostmortemDocuments,
+    private readonly diagnostics: LiveDiagnostics,
+  ) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    if (!this.documents.isPostmortem(doc)) return [];
+    const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.intersects(kind);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const wantsQuickFixes = wants(vscode.CodeActionKind.QuickFix) && ours.length > 0;
+    // Fix-all lints the document several times: only when asked for (Source Action menu, on save, Fix All).
+    const wantsFixAll = context.only !== undefined && context.only.intersects(FIX_ALL_KIND);
+    if (!wantsQuickFixes && !wantsFixAll) return [];
+
+    const version = doc.version;
+    const actions: vscode.CodeAction[] = [];
+    if (wantsQuickFixes) {
+      const findings = await this.diagnostics.findingsFor(doc);
+      if (token.isCancellationRequested || doc.version !== version) return [];
+      for (const diagnostic of ours) {
+        const finding = findingFor(diagnostic, findings);
+        if (finding) actions.push(...this.quickFixes(doc, diagnostic, finding));
+      }
+    }
+    if (wantsFixAll) {
+      const fixed = await this.diagnostics.fixAll(doc);
+      if (token.isCancellationRequested || doc.version !== version) return [];
+      const edit = fixed === undefined ? undefined : replacementEdit(doc.getText(), fixed);
+      if (edit) {
+        const action = new vscode.CodeAction('Fix all auto-fixable post-mortem problems', FIX_ALL_KIND);
+        action.edit = toWorkspaceEdit(doc.uri, [edit]);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+
+  private quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction[] {
+    const fixes: Fix[] = [...(finding.fix ? [finding.fix] : []), ...(finding.suggestions ?? [])];
+    const actions = fixes.map((fix) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(doc.uri, fix.edits);
+      action.diagnostics = [diagnostic];
+      action.isPreferred = fixes.length === 1;
+      return action;
+    });
+    if (ruleById(finding.ruleId)) {
+      const disable = disableRuleFix(doc.getText(), finding.line, finding.ruleId);
+      const action = new vscode.CodeAction(disable.title, vscode.CodeActionKind.QuickFix);
+      action.edit = toWorkspaceEdit(doc.uri, disable.edits);
+      action.diagnostics = [diagnostic];
+      actions.push(action);
+    }
+    return actions;
+  }
+}
+
+/** The finding behind a diagnostic: same rule and message, the same range when several match. */
+function findingFor(diagnostic: vscode.Diagnostic, findings: readonly Finding[]): Finding | undefined {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  const candidates = findings.filter((f) => f.ruleId === String(code) && f.message === diagnostic.message);
+  return candidates.find((f) => findingRange(f).isEqual(diagnostic.range)) ?? candidates[0];
+}

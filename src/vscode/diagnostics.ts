@@ -1,0 +1,233 @@
+// Live diagnostics: lint on open and on change (debounced per document) or on save, publish only
+// results for the version that is still current, clear on close. One lint per document at a time:
+// edits made meanwhile are linted once it finishes.
+import * as vscode from 'vscode';
+import type { LintRunOptions } from '../core/lint';
+import type { Finding } from '../core/types';
+import type { ConfigFiles, DocumentConfig } from './configFiles';
+import { toDiagnostic, type RuleDocs } from './convert';
+import type { PostmortemDocuments } from './documents';
+import type { Linter } from './linter';
+import { readSettings } from './settings';
+
+export type LintReason = 'open' | 'type' | 'save' | 'config' | 'command' | 'rerun';
+
+export interface LintEvent {
+  uri: vscode.Uri;
+  version: number;
+  /**
+   * linted: diagnostics published; ignored: not a post-mortem (nothing published); too-large: over
+   * postmortem.lint.maxSizeKb, not linted as you type; stale: the document changed while it was
+   * linted (result dropped); failed: the lint threw (logged).
+   */
+  outcome: 'linted' | 'ignored' | 'too-large' | 'stale' | 'failed';
+  findings?: number;
+  ms?: number;
+  where?: 'inline' | 'worker';
+}
+
+interface DocumentState {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  running: boolean;
+  /** Lint again when the running lint finishes (the document or the config changed meanwhile). */
+  again: 'no' | 'yes' | 'forced';
+  latest: { version: number; findings: Finding[] } | undefined;
+  toldTooLarge: boolean;
+}
+
+export class LiveDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('postmortem');
+  private readonly states = new Map<string, DocumentState>();
+  private readonly started = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  private readonly finished = new vscode.EventEmitter<LintEvent>();
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.started, this.finished];
+  readonly onDidStartLint = this.started.event;
+  readonly onDidLint = this.finished.event;
+
+  constructor(
+    private readonly documents: PostmortemDocuments,
+    private readonly configs: ConfigFiles,
+    private readonly linter: Linter,
+    private readonly docs: RuleDocs,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  start(): void {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.request(doc, 'open')),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        if (readSettings(e.document.uri).run === 'onType') this.request(e.document, 'type');
+      }),
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        if (this.states.get(doc.uri.toString())?.latest?.version === doc.version) return;
+        this.request(doc, 'save');
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)),
+      this.configs.onDidChange(() => this.relintAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('postmortem.files') || e.affectsConfiguration('postmortem.lint')) this.relintAll();
+      }),
+    );
+    for (const doc of vscode.workspace.textDocuments) this.request(doc, 'open');
+  }
+
+  relintAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.request(doc, 'config');
+  }
+
+  /** Lints now whatever its size or the lint.run mode ("Lint This Post-Mortem"). */
+  lintNow(doc: vscode.TextDocument): void {
+    this.request(doc, 'command', true);
+  }
+
+  /** Is this post-mortem too large to lint as you type? */
+  isTooLarge(doc: vscode.TextDocument): boolean {
+    return documentLength(doc) > readSettings(doc.uri).maxSizeKb * 1024;
+  }
+
+  /** The findings for the document's current version: the published ones, or a fresh lint (not published). */
+  async findingsFor(doc: vscode.TextDocument): Promise<Finding[]> {
+    const state = this.states.get(doc.uri.toString());
+    if (state?.latest?.version === doc.version) return state.latest.findings;
+    const version = doc.version;
+    const text = doc.getText();
+    const { result: findings } = await this.linter.lint(text, lintOptions(doc.uri, await this.configs.forDocument(doc.uri)));
+    if (state && doc.version === version) state.latest = { version, findings };
+    return findings;
+  }
+
+  /** Publishes findings for a document that is not open (Lint All Post-Mortems). */
+  publish(uri: vscode.Uri, findings: readonly Finding[]): void {
+    this.collection.set(uri, findings.map((f) => toDiagnostic(uri, f, this.docs)));
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) clearTimeout(state.timer);
+    this.states.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private request(doc: vscode.TextDocument, reason: LintReason, force = false): void {
+    if (!this.documents.isMarkdown(doc)) return;
+    const key = doc.uri.toString();
+    if (!this.documents.isPostmortem(doc)) {
+      this.forget(doc);
+      this.finished.fire({ uri: doc.uri, version: doc.version, outcome: 'ignored' });
+      return;
+    }
+    const state = this.state(key);
+    clearTimeout(state.timer);
+    state.timer = undefined;
+    const automatic = reason === 'open' || reason === 'type' || reason === 'config' || reason === 'rerun';
+    if (!force && automatic && this.isTooLarge(doc)) {
+      this.tellTooLarge(doc, state);
+      this.finished.fire({ uri: doc.uri, version: doc.version, outcome: 'too-large' });
+      return;
+    }
+    if (reason === 'type') {
+      state.timer = setTimeout(() => {
+        state.timer = undefined;
+        void this.run(doc, state, force);
+      }, readSettings(doc.uri).debounceMs);
+    } else {
+      void this.run(doc, state, force);
+    }
+  }
+
+  private async run(doc: vscode.TextDocument, state: DocumentState, force: boolean): Promise<void> {
+    const key = doc.uri.toString();
+    if (state.running) {
+      state.again = force || state.again === 'forced' ? 'forced' : 'yes';
+      return;
+    }
+    state.running = true;
+    const version = doc.version;
+    const text = doc.getText();
+    try {
+      const resolved = await this.configs.forDocument(doc.uri);
+      if (resolved.ignore.some((pattern) => vscode.languages.match({ pattern }, doc) > 0)) {
+        this.collection.delete(doc.uri);
+        this.finished.fire({ uri: doc.uri, version, outcome: 'ignored' });
+        return;
+      }
+      this.started.fire({ uri: doc.uri, version });
+      const { result: findings, ms, where } = await this.linter.lint(text, lintOptions(doc.uri, resolved));
+      if (this.states.get(key) !== state) return;
+      if (doc.version !== version) {
+        this.finished.fire({ uri: doc.uri, version, outcome: 'stale', ms, where });
+        return;
+      }
+      state.latest = { version, findings };
+      this.publish(doc.uri, findings);
+      this.finished.fire({ uri: doc.uri, version, outcome: 'linted', findings: findings.length, ms, where });
+    } catch (error) {
+      this.log.error(`Linting ${doc.uri.toString(true)} failed:`, error instanceof Error ? error : String(error));
+      this.finished.fire({ uri: doc.uri, version, outcome: 'failed' });
+    } finally {
+      state.running = false;
+      if (state.again !== 'no' && this.states.get(key) === state) {
+        const forced = state.again === 'forced';
+        state.again = 'no';
+        this.request(doc, 'rerun', forced);
+      }
+    }
+  }
+
+  /** The document's text with every safe fix applied, repeatedly (source.fixAll); undefined when nothing is fixable. */
+  async fixAll(doc: vscode.TextDocument): Promise<string | undefined> {
+    const text = doc.getText();
+    const { result } = await this.linter.fixAll(text, lintOptions(doc.uri, await this.configs.forDocument(doc.uri)));
+    return result.text !== text ? result.text : undefined;
+  }
+
+  private tellTooLarge(doc: vscode.TextDocument, state: DocumentState): void {
+    if (state.toldTooLarge) return;
+    state.toldTooLarge = true;
+    const kb = Math.round(documentLength(doc) / 1024);
+    const name = doc.uri.path.split('/').pop() ?? doc.uri.path;
+    void vscode.window
+      .showInformationMessage(
+        `${name} is ${kb} KB, over postmortem.lint.maxSizeKb (${readSettings(doc.uri).maxSizeKb} KB): it is linted when you save it or run "Lint This Post-Mortem", not as you type.`,
+        'Lint Now',
+      )
+      .then((choice) => {
+        if (choice === 'Lint Now' && !doc.isClosed) this.lintNow(doc);
+      });
+  }
+
+  private state(key: string): DocumentState {
+    let state = this.states.get(key);
+    if (!state) {
+      state = { timer: undefined, running: false, again: 'no', latest: undefined, toldTooLarge: false };
+      this.states.set(key, state);
+    }
+    return state;
+  }
+
+  private forget(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const state = this.states.get(key);
+    if (state) clearTimeout(state.timer);
+    this.states.delete(key);
+    this.collection.delete(doc.uri);
+  }
+
+  private close(doc: vscode.TextDocument): void {
+    this.forget(doc);
+    if (doc.isUntitled) this.documents.forget(doc.uri);
+  }
+}
+
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(new vscode.Position(doc.lineCount, 0));
+}
+
+/** The core's lint options for a document (also used for files that are not open). */
+export function lintOptions(uri: vscode.Uri, { config, templateText }: DocumentConfig): LintRunOptions {
+  return {
+    file: uri.scheme === 'untitled' ? uri.path : vscode.workspace.asRelativePath(uri, false),
+    ...(config !== undefined ? { config } : {}),
+    ...(templateText !== undefined ? { templateText } : {}),
+  };
+}
