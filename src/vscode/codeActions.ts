@@ -22,10 +22,13 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
     private readonly diagnostics: LiveDiagnostics,
   ) {}
 
-  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(doc: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (!this.documents.isPostmortem(doc)) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.intersects(kind);
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    let ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // Markers reach the workbench asynchronously (a remote extension host, a request right after a
+    // lint): when the context has none of ours yet, use what we published for this range.
+    if (ours.length === 0 && wants(vscode.CodeActionKind.QuickFix)) ours = this.diagnostics.published(doc.uri).filter((d) => d.range.intersection(range) !== undefined);
     const wantsQuickFixes = wants(vscode.CodeActionKind.QuickFix) && ours.length > 0;
     // Fix-all lints the document several times: only when asked for (Source Action menu, on save, Fix All).
     const wantsFixAll = context.only !== undefined && context.only.intersects(FIX_ALL_KIND);

@@ -2,7 +2,7 @@
 // results for the version that is still current, clear on close. One lint per document at a time:
 // edits made meanwhile are linted once it finishes.
 import * as vscode from 'vscode';
-import type { LintRunOptions } from '../core/lint';
+import type { LintResult, LintRunOptions } from '../core/lint';
 import type { Finding } from '../core/types';
 import type { ConfigFiles, DocumentConfig } from './configFiles';
 import { toDiagnostic, type RuleDocs } from './convert';
@@ -26,12 +26,18 @@ export interface LintEvent {
   where?: 'inline' | 'worker';
 }
 
+/** A lint result and the document version it describes. */
+export interface LintedVersion {
+  version: number;
+  result: LintResult;
+}
+
 interface DocumentState {
   timer: ReturnType<typeof setTimeout> | undefined;
   running: boolean;
   /** Lint again when the running lint finishes (the document or the config changed meanwhile). */
   again: 'no' | 'yes' | 'forced';
-  latest: { version: number; findings: Finding[] } | undefined;
+  latest: LintedVersion | undefined;
   toldTooLarge: boolean;
 }
 
@@ -88,16 +94,34 @@ export class LiveDiagnostics implements vscode.Disposable {
 
   /** The findings for the document's current version: the published ones, or a fresh lint (not published). */
   async findingsFor(doc: vscode.TextDocument): Promise<Finding[]> {
+    return (await this.resultFor(doc)).findings;
+  }
+
+  /** The lint result (findings, completion, metrics) for the document's current version, like findingsFor. */
+  async resultFor(doc: vscode.TextDocument): Promise<LintResult> {
     const state = this.states.get(doc.uri.toString());
-    if (state?.latest?.version === doc.version) return state.latest.findings;
+    if (state?.latest?.version === doc.version) return state.latest.result;
     const version = doc.version;
     const text = doc.getText();
-    const { result: findings } = await this.linter.lint(text, lintOptions(doc.uri, await this.configs.forDocument(doc.uri)));
-    if (state && doc.version === version) state.latest = { version, findings };
-    return findings;
+    const { result } = await this.linter.lint(text, lintOptions(doc.uri, await this.configs.forDocument(doc.uri)));
+    if (state && doc.version === version) state.latest = { version, result };
+    return result;
+  }
+
+  /**
+   * The last result published for an open document, possibly for an older version while a lint is
+   * pending (the status bar and the CodeLens show it until the next one arrives).
+   */
+  latestResult(uri: vscode.Uri): LintedVersion | undefined {
+    return this.states.get(uri.toString())?.latest;
   }
 
   /** Publishes findings for a document that is not open (Lint All Post-Mortems). */
+  /** The diagnostics this extension published for a document (read in the extension host, no round-trip). */
+  published(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
   publish(uri: vscode.Uri, findings: readonly Finding[]): void {
     this.collection.set(uri, findings.map((f) => toDiagnostic(uri, f, this.docs)));
   }
@@ -148,19 +172,20 @@ export class LiveDiagnostics implements vscode.Disposable {
       const resolved = await this.configs.forDocument(doc.uri);
       if (resolved.ignore.some((pattern) => vscode.languages.match({ pattern }, doc) > 0)) {
         this.collection.delete(doc.uri);
+        state.latest = undefined;
         this.finished.fire({ uri: doc.uri, version, outcome: 'ignored' });
         return;
       }
       this.started.fire({ uri: doc.uri, version });
-      const { result: findings, ms, where } = await this.linter.lint(text, lintOptions(doc.uri, resolved));
+      const { result, ms, where } = await this.linter.lint(text, lintOptions(doc.uri, resolved));
       if (this.states.get(key) !== state) return;
       if (doc.version !== version) {
         this.finished.fire({ uri: doc.uri, version, outcome: 'stale', ms, where });
         return;
       }
-      state.latest = { version, findings };
-      this.publish(doc.uri, findings);
-      this.finished.fire({ uri: doc.uri, version, outcome: 'linted', findings: findings.length, ms, where });
+      state.latest = { version, result };
+      this.publish(doc.uri, result.findings);
+      this.finished.fire({ uri: doc.uri, version, outcome: 'linted', findings: result.findings.length, ms, where });
     } catch (error) {
       this.log.error(`Linting ${doc.uri.toString(true)} failed:`, error instanceof Error ? error : String(error));
       this.finished.fire({ uri: doc.uri, version, outcome: 'failed' });

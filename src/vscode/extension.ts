@@ -1,22 +1,30 @@
 // VS Code entry point: a thin adapter over src/core. It decides which documents are post-mortems,
 // runs the core lint (in a worker for large documents), turns findings into diagnostics and fixes
-// into code actions, and offers the commands. No rule logic lives here.
+// into code actions, shows completion in the status bar and timeline metrics in a CodeLens, and
+// offers the commands. No rule logic lives here.
 import * as vscode from 'vscode';
+import { ActivePostmortem, type CompletionStatusView } from './activePostmortem';
 import { PostmortemCodeActions } from './codeActions';
+import { addTimelineEntry, type AddTimelineEntryArgs } from './commands/addTimelineEntry';
 import { insertSection, type InsertSectionArgs } from './commands/insertSection';
 import { lintWorkspace } from './commands/lintWorkspace';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
+import { nextPlaceholder } from './commands/nextPlaceholder';
+import { showMetrics, type ShowMetricsArgs } from './commands/showMetrics';
 import { ConfigFiles } from './configFiles';
 import type { RuleDocs } from './convert';
 import { LiveDiagnostics, type LintEvent } from './diagnostics';
 import { PostmortemDocuments } from './documents';
 import { LargeDocumentStatus } from './largeDocumentStatus';
 import { Linter } from './linter';
+import { TimelineMetricsLens } from './metricsLens';
 
-/** What activate() returns: lint progress, for other extensions and the integration tests. */
+/** What activate() returns: lint progress and what the status bar shows, for other extensions and the integration tests. */
 export interface PostmortemApi {
   onDidStartLint: vscode.Event<{ uri: vscode.Uri; version: number }>;
   onDidLint: vscode.Event<LintEvent>;
+  /** The completion status bar item's text and tooltip for the active post-mortem; undefined while hidden. */
+  statusBar(): CompletionStatusView | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): PostmortemApi {
@@ -27,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
   const linter = new Linter(workerScript);
   const live = new LiveDiagnostics(documents, configs, linter, ruleDocs(context), log);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
+  const active = new ActivePostmortem(documents, live);
+  const metricsLens = new TimelineMetricsLens(documents, live);
 
   context.subscriptions.push(
     log,
@@ -34,10 +44,19 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     linter,
     live,
     new LargeDocumentStatus(documents, live),
+    active,
     vscode.languages.registerCodeActionsProvider(markdown, new PostmortemCodeActions(documents, live), PostmortemCodeActions.metadata),
+    metricsLens,
+    vscode.languages.registerCodeLensProvider(markdown, metricsLens),
     vscode.commands.registerCommand('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem({ documents, configs }, isObject(args) ? args : undefined)),
     vscode.commands.registerCommand('postmortem.insertSection', (args?: InsertSectionArgs) => insertSection({ configs, linter }, isObject(args) ? args : undefined)),
     vscode.commands.registerCommand('postmortem.lintWorkspace', () => lintWorkspace({ documents, configs, live, linter })),
+    vscode.commands.registerCommand('postmortem.nextPlaceholder', () => nextPlaceholder({ documents, live })),
+    vscode.commands.registerCommand('postmortem.addTimelineEntry', (args?: AddTimelineEntryArgs) => addTimelineEntry({ configs, linter }, isObject(args) ? args : undefined)),
+    // The CodeLens passes its document; the palette nothing; keybindings and tests an argument object.
+    vscode.commands.registerCommand('postmortem.showMetrics', (arg?: vscode.Uri | ShowMetricsArgs) =>
+      showMetrics({ documents, live }, arg instanceof vscode.Uri ? arg : undefined, isObject(arg) ? arg : undefined),
+    ),
     vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'markdown') {
@@ -50,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
   );
   live.start();
   void configs.checkWorkspace();
-  return { onDidStartLint: live.onDidStartLint, onDidLint: live.onDidLint };
+  return { onDidStartLint: live.onDidStartLint, onDidLint: live.onDidLint, statusBar: () => active.current() };
 }
 
 export function deactivate(): void {}

@@ -1,18 +1,22 @@
-// Runs the core (lint, fix-all, the sections a document lacks) in worker threads, never on the
-// extension host's thread: remark alone needs about 1.7 s for a 1 MB post-mortem, and even the 5 KB
-// template costs 20-30 ms, while a round-trip to a worker costs 1-2 ms. Two workers, so that a small
-// document is not queued behind a large one. Each starts on first use and restarts if it dies.
-// Without a worker script (no Node file system for the extension), the core runs inline.
+// Runs the core (lint, fix-all, the sections a document lacks, a new timeline row) in worker threads,
+// never on the extension host's thread: remark alone needs about 1.7 s for a 1 MB post-mortem, and
+// even the 5 KB template costs 20-30 ms, while a round-trip to a worker costs 1-2 ms. Two workers,
+// so that a small document is not queued behind a large one. Each starts on first use and restarts
+// if it dies. Without a worker script (no Node file system for the extension), the core runs inline.
 import { Worker } from 'node:worker_threads';
 import { fixAll } from '../core/fixAll';
-import { lint, type LintRunOptions } from '../core/lint';
+import { lintDocument, type LintRunOptions } from '../core/lint';
 import { missingSectionInsertions } from '../core/sectionInsert';
+import { timelineEntryInsertion } from '../core/timelineEntry';
 
 /** What the worker can run: core functions over a document's text. */
 export const coreMethods = {
-  lint: (text: string, options: LintRunOptions) => lint(text, options),
+  // Findings, completion and timeline metrics all come from this one parse.
+  lint: (text: string, options: LintRunOptions) => lintDocument(text, options),
   fixAll: (text: string, options: LintRunOptions) => fixAll(text, options),
   missingSections: (text: string, templateText: string | undefined) => missingSectionInsertions(text, templateText),
+  // The time travels as milliseconds: the worker boundary copies plain data.
+  timelineEntry: (text: string, now: number, templateText: string | undefined) => timelineEntryInsertion(text, new Date(now), templateText),
 };
 
 export type CoreMethod = keyof typeof coreMethods;
@@ -123,6 +127,11 @@ export class Linter {
 
   missingSections(text: string, templateText: string | undefined): Promise<Outcome<Result<'missingSections'>>> {
     return this.call('missingSections', [text, templateText], text.length);
+  }
+
+  /** The row "Add Timeline Entry" inserts for `now` (ms since the epoch); undefined without a timeline table. */
+  timelineEntry(text: string, now: number, templateText: string | undefined): Promise<Outcome<Result<'timelineEntry'>>> {
+    return this.call('timelineEntry', [text, now, templateText], text.length);
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // activates the extension and sits in the "Post-Mortem" category; every setting is documented; the
 // files the manifest points at exist; the package keeps only what runs.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -15,7 +15,15 @@ describe('package.json (the VS Code extension manifest)', () => {
     const registered = [...sources.matchAll(/registerCommand\('([^']+)'/g)].map((m) => m[1]).sort();
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(contributed, registered);
-    assert.deepEqual(registered, ['postmortem.insertSection', 'postmortem.lintDocument', 'postmortem.lintWorkspace', 'postmortem.new']);
+    assert.deepEqual(registered, [
+      'postmortem.addTimelineEntry',
+      'postmortem.insertSection',
+      'postmortem.lintDocument',
+      'postmortem.lintWorkspace',
+      'postmortem.new',
+      'postmortem.nextPlaceholder',
+      'postmortem.showMetrics',
+    ]);
     for (const c of pkg.contributes.commands) {
       assert.equal(c.category, 'Post-Mortem', c.command);
       assert.ok(pkg.activationEvents.includes(`onCommand:${c.command}`), c.command);
@@ -25,6 +33,25 @@ describe('package.json (the VS Code extension manifest)', () => {
     assert.equal(titles['postmortem.new'], 'New Post-Mortem');
     assert.equal(titles['postmortem.insertSection'], 'Insert Section...');
     assert.equal(titles['postmortem.lintWorkspace'], 'Lint All Post-Mortems');
+    assert.equal(titles['postmortem.nextPlaceholder'], 'Go to Next Placeholder');
+    assert.equal(titles['postmortem.addTimelineEntry'], 'Add Timeline Entry');
+  });
+
+  it('binds keys and menu entries to contributed commands, under context keys the extension sets', () => {
+    const contributed = new Set(pkg.contributes.commands.map((c: { command: string }) => c.command));
+    const entries: { command: string; when?: string }[] = [...pkg.contributes.keybindings, ...Object.values(pkg.contributes.menus as Record<string, { command: string; when?: string }[]>).flat()];
+    for (const e of entries) assert.ok(contributed.has(e.command), e.command);
+    const next = pkg.contributes.keybindings.find((k: { command: string }) => k.command === 'postmortem.nextPlaceholder');
+    assert.deepEqual(next, { command: 'postmortem.nextPlaceholder', key: 'ctrl+alt+n', mac: 'cmd+alt+n', when: 'editorTextFocus && postmortem.isPostmortem' });
+    const vscodeSources = readdirSync(join(root, 'src', 'vscode'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => readFileSync(join(root, 'src', 'vscode', f), 'utf8'))
+      .join('\n');
+    const contextKeys = new Set(entries.flatMap((e) => [...(e.when ?? '').matchAll(/\bpostmortem\.[\w.]+/g)].map((m) => m[0])));
+    assert.deepEqual([...contextKeys], ['postmortem.isPostmortem']);
+    // The one context key is named once in src/vscode and set from there.
+    assert.match(vscodeSources, /IS_POSTMORTEM_CONTEXT = 'postmortem\.isPostmortem'/);
+    assert.match(vscodeSources, /executeCommand\('setContext', IS_POSTMORTEM_CONTEXT, /);
   });
 
   it('documents every setting with a markdownDescription, and only postmortem.* settings', () => {

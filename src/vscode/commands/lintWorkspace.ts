@@ -60,7 +60,7 @@ export function lintWorkspace(deps: LintWorkspaceDeps): Thenable<LintWorkspaceSu
         if (!matched && !isPostmortem(text)) continue;
         const resolved = await deps.configs.forDocument(uri);
         if (await isIgnored(uri, resolved, ignoredByConfig)) continue;
-        const { result: findings } = await deps.linter.lint(text, lintOptions(uri, resolved));
+        const { findings } = (await deps.linter.lint(text, lintOptions(uri, resolved))).result;
         deps.live.publish(uri, findings);
         summary.files++;
         summary.findings += findings.length;

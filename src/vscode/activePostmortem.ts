@@ -1,0 +1,86 @@
+// The active post-mortem at a glance: a status bar item "Post-mortem 72% · 14 placeholders" (click:
+// Go to Next Placeholder), and the `postmortem.isPostmortem` context key that enables the
+// post-mortem-only commands and keybindings. Both follow the active editor and each published lint.
+import * as vscode from 'vscode';
+import type { Completion } from '../core/completion';
+import type { LiveDiagnostics } from './diagnostics';
+import type { PostmortemDocuments } from './documents';
+
+export const IS_POSTMORTEM_CONTEXT = 'postmortem.isPostmortem';
+
+/** What the status bar item shows; undefined while it is hidden. */
+export interface CompletionStatusView {
+  text: string;
+  tooltip: string;
+}
+
+export class ActivePostmortem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('postmortem.completion', vscode.StatusBarAlignment.Left, 11);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private view: CompletionStatusView | undefined;
+  private isPostmortem: boolean | undefined;
+
+  constructor(
+    private readonly documents: PostmortemDocuments,
+    private readonly live: LiveDiagnostics,
+  ) {
+    this.item.name = 'Post-mortem completion';
+    this.item.command = 'postmortem.nextPlaceholder';
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      live.onDidLint((e) => {
+        if (e.uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) this.update();
+      }),
+    );
+    this.update();
+  }
+
+  /** The status bar item as shown (for the extension's API and the integration tests). */
+  current(): CompletionStatusView | undefined {
+    return this.view;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private update(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const isPostmortem = doc !== undefined && this.documents.isPostmortem(doc);
+    if (isPostmortem !== this.isPostmortem) {
+      this.isPostmortem = isPostmortem;
+      void vscode.commands.executeCommand('setContext', IS_POSTMORTEM_CONTEXT, isPostmortem);
+    }
+    // Until its first lint (or when the config ignores it) there is nothing to show.
+    const latest = doc && isPostmortem ? this.live.latestResult(doc.uri) : undefined;
+    if (!latest) {
+      this.view = undefined;
+      this.item.hide();
+      return;
+    }
+    this.view = completionView(latest.result.completion);
+    this.item.text = this.view.text;
+    this.item.tooltip = this.view.tooltip;
+    const { percent, placeholders } = latest.result.completion;
+    this.item.accessibilityInformation = { label: `Post-mortem ${percent}% complete, ${count(placeholders, 'placeholder')} left` };
+    this.item.show();
+  }
+}
+
+export function completionView(completion: Completion): CompletionStatusView {
+  const { sectionsFilled, sectionsTotal, percent, placeholders, findings } = completion;
+  const left = placeholders === 0 ? 'no placeholders' : count(placeholders, 'placeholder');
+  return {
+    text: `$(checklist) Post-mortem ${percent}% · ${left}`,
+    tooltip: [
+      `Sections filled: ${sectionsFilled} of ${sectionsTotal}`,
+      `Placeholders left: ${placeholders}`,
+      `Problems: ${count(findings.error, 'error')}, ${count(findings.warning, 'warning')}, ${findings.info} info`,
+      placeholders > 0 ? 'Click to go to the next placeholder.' : 'Every placeholder is filled in.',
+    ].join('\n'),
+  };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

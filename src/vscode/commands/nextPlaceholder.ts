@@ -1,0 +1,35 @@
+// "Go to Next Placeholder": selects the next unfilled placeholder after the cursor (wrapping around to
+// the first), from the lint of the document's current version, so typing replaces it.
+import * as vscode from 'vscode';
+import { findingRange } from '../convert';
+import type { LiveDiagnostics } from '../diagnostics';
+import type { PostmortemDocuments } from '../documents';
+
+const PLACEHOLDER_RULE = 'placeholder';
+
+/** Returns the selected placeholder's range, or undefined when there is none left. */
+export async function nextPlaceholder(deps: { documents: PostmortemDocuments; live: LiveDiagnostics }): Promise<vscode.Range | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !deps.documents.isPostmortem(editor.document)) {
+    void vscode.window.showInformationMessage('Go to Next Placeholder: open a post-mortem first.');
+    return undefined;
+  }
+  const doc = editor.document;
+  const version = doc.version;
+  const findings = await deps.live.findingsFor(doc);
+  if (doc.version !== version) return undefined;
+  const placeholders = findings.filter((f) => f.ruleId === PLACEHOLDER_RULE);
+  const first = placeholders[0];
+  if (!first) {
+    void vscode.window.showInformationMessage('Go to Next Placeholder: no placeholder is left in this post-mortem.');
+    return undefined;
+  }
+  // From a selected placeholder, move past it; from a bare cursor, a placeholder starting right there is next.
+  const selection = editor.selection;
+  const from = doc.offsetAt(selection.isEmpty ? selection.active : selection.end);
+  const next = placeholders.find((f) => f.offset >= from) ?? first;
+  const range = findingRange(next);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return range;
+}
