@@ -1,0 +1,569 @@
+// The `postmortem` command, through run() on temporary folders (and once through the built dist/cli.js).
+// Tests build their own situations (a missing section, a config that turns every other rule off), so
+// they hold whatever rules exist.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type * as Sarif from 'sarif';
+import packageJson from '../../package.json';
+import { builtinTemplateText, DEFAULT_MAX_DOCUMENT_SIZE, lint, rules } from '../../src/core/index';
+import type { Finding, PostmortemConfig, SeverityOrOff } from '../../src/core/types';
+import { run } from '../../src/cli/run';
+
+const repoRoot = join(__dirname, '..', '..');
+const temps: string[] = [];
+after(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+/** A fresh folder with the given files (path -> content). */
+function workspace(files: Record<string, string | Buffer> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'postmortem-cli-'));
+  temps.push(root);
+  for (const [path, content] of Object.entries(files)) write(root, path, content);
+  return root;
+}
+
+function write(root: string, path: string, content: string | Buffer): string {
+  const full = join(root, path);
+  mkdirSync(dirname(full), { recursive: true });
+  writeFileSync(full, content);
+  return full;
+}
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(cwd: string, ...argv: string[]): CliResult {
+  let stdout = '';
+  let stderr = '';
+  const code = run(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+/** A config with every rule off except the one named, so findings come only from the situation a test builds. */
+function only(ruleId: string, severity: SeverityOrOff = 'warning', extra: PostmortemConfig = {}): PostmortemConfig {
+  const settings: Record<string, SeverityOrOff> = {};
+  for (const r of rules) settings[r.id] = r.id === ruleId ? severity : 'off';
+  return { ...extra, rules: settings };
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** The built-in template with one top-level section removed: missing-section reports it, with a fix. */
+const withoutSection = (title: string, text = builtinTemplateText): string => {
+  const start = text.indexOf(`## ${title}`);
+  const end = text.indexOf('\n## ', start + 1);
+  assert.ok(start > 0 && end > start, `the template has a "## ${title}" section`);
+  return text.slice(0, start) + text.slice(end + 1);
+};
+const missingDetection = withoutSection('Detection');
+
+describe('postmortem: usage', () => {
+  it('--help prints usage and exit codes on stdout, exit 0', () => {
+    const r = cli(tmpdir(), '--help');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: postmortem lint/);
+    assert.match(r.stdout, /Exit codes:/);
+    assert.equal(r.stderr, '');
+  });
+
+  it('--version prints the version of package.json', () => {
+    const r = cli(tmpdir(), '--version');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `${packageJson.version}\n`);
+  });
+
+  for (const [name, argv, expected] of [
+    ['no command', [], /missing command/],
+    ['an unknown command', ['check', 'a.md'], /unknown command "check"/],
+    ['lint without files', ['lint'], /no files given/],
+    ['an unknown option', ['lint', '--colour', 'a.md'], /Unknown option '--colour'/],
+    ['an unknown format', ['lint', '--format', 'xml', 'a.md'], /unknown format "xml": expected one of text, json, sarif/],
+  ] as const) {
+    it(`${name}: exit 2 with a message on stderr`, () => {
+      const r = cli(tmpdir(), ...argv);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, expected);
+      assert.equal(r.stdout, '');
+    });
+  }
+});
+
+describe('postmortem lint: files, folders, globs', () => {
+  it('a file that does not exist: exit 2 naming it', () => {
+    const root = workspace({ 'a.md': builtinTemplateText });
+    const r = cli(root, 'lint', 'a.md', 'missing/nope.md');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing\/nope\.md: no such file or folder/);
+    assert.equal(r.stdout, '', 'nothing is linted when an argument is wrong');
+  });
+
+  it('a glob or a folder that matches nothing: exit 2', () => {
+    const root = workspace({ 'docs/readme.txt': 'not markdown' });
+    const glob = cli(root, 'lint', 'incidents/**/*.md');
+    assert.equal(glob.code, 2);
+    assert.match(glob.stderr, /incidents\/\*\*\/\*\.md: no file matches this glob/);
+    const folder = cli(root, 'lint', 'docs');
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /docs: folder contains no \.md file/);
+  });
+
+  it('a folder expands to **/*.md, skipping node_modules and hidden folders; a glob is relative to cwd', () => {
+    const root = workspace({
+      '.postmortemrc.json': json(only('missing-section')),
+      'pm/2026/a.md': missingDetection,
+      'pm/b.md': missingDetection,
+      'pm/notes.txt': missingDetection,
+      'pm/node_modules/dep/README.md': missingDetection,
+      'pm/.git/info.md': missingDetection,
+      'pm/.vscode-test/extensions/readme.md': missingDetection,
+      'other/c.md': missingDetection,
+    });
+    const files = (r: CliResult) => [...new Set((JSON.parse(r.stdout) as Finding[]).map((f) => f.file))];
+    const folder = cli(root, 'lint', '--format', 'json', 'pm');
+    assert.equal(folder.code, 0);
+    assert.deepEqual(files(folder), ['pm/2026/a.md', 'pm/b.md']);
+    const glob = cli(join(root, 'pm'), 'lint', '--format', 'json', '*.md', '../other/*.md', '.vscode-test/**/*.md');
+    assert.deepEqual(files(glob), ['b.md', '../other/c.md', '.vscode-test/extensions/readme.md']);
+  });
+
+  it('a file named twice (directly and through a glob) is linted once', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'a.md': missingDetection });
+    const r = cli(root, 'lint', '--format', 'json', 'a.md', '*.md', '.');
+    assert.equal((JSON.parse(r.stdout) as Finding[]).length, 1);
+    assert.match(r.stderr, /in 1 file\n$/);
+  });
+});
+
+describe('postmortem lint: output formats', () => {
+  const config = only('missing-section');
+
+  it('text: file:line:col severity ruleId message on stdout (path relative, forward slashes), summary on stderr', () => {
+    const root = workspace({ '.postmortemrc.json': json(config), 'team/pm.md': missingDetection });
+    const r = cli(root, 'lint', 'team');
+    const expected = lint(missingDetection, { file: 'team/pm.md', config });
+    assert.equal(expected.length, 1);
+    const f = expected[0] as Finding;
+    assert.equal(r.stdout, `team/pm.md:${f.line}:${f.column} warning missing-section ${f.message}\n`);
+    assert.match(f.message, /Missing section "## Detection"/);
+    assert.equal(r.stderr, '0 errors, 1 warning, 0 info in 1 file\n');
+    assert.equal(r.code, 0);
+  });
+
+  it('json: the exact Finding objects of the core', () => {
+    const root = workspace({ '.postmortemrc.json': json(config), 'a.md': missingDetection, 'b.md': builtinTemplateText });
+    const r = cli(root, 'lint', '--format', 'json', 'a.md', 'b.md');
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.stdout), [
+      ...lint(missingDetection, { file: 'a.md', config }),
+      ...lint(builtinTemplateText, { file: 'b.md', config }),
+    ]);
+  });
+
+  it('--quiet: errors only, no summary', () => {
+    const root = workspace({
+      '.postmortemrc.json': json(only('missing-section', 'error')),
+      'errors/a.md': missingDetection,
+      'warnings/.postmortemrc.json': json(config),
+      'warnings/b.md': missingDetection,
+    });
+    const r = cli(root, 'lint', '--quiet', '.');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^errors\/a\.md:\d+:\d+ error missing-section /);
+    assert.equal(r.stdout.split('\n').length, 2, 'one line: the warning of b.md is not shown');
+    assert.equal(r.stderr, '');
+  });
+
+  describe('sarif', () => {
+    const schemaPath = join(repoRoot, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    // The schema's language pattern is not a valid Unicode-mode regex: compile patterns without the u flag.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    const assertValidSarif = (log: unknown) => {
+      const ok = validate(log);
+      assert.ok(ok, `SARIF 2.1.0 schema errors:\n${JSON.stringify(validate.errors, null, 2)}`);
+    };
+
+    it('the validator rejects a log that breaks the schema (so a pass means something)', () => {
+      assert.equal(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }), false);
+    });
+
+    it('is valid SARIF 2.1.0 with rules, levels, regions, fixes and a %SRCROOT%-relative location', () => {
+      const cfg = only('missing-section', 'info');
+      const text = withoutSection('Timeline', missingDetection);
+      const root = workspace({ '.postmortemrc.json': json(cfg), 'post mortems/checkout ü.md': text });
+      const r = cli(root, 'lint', '--format', 'sarif', 'post mortems');
+      assert.equal(r.code, 0);
+      const log = JSON.parse(r.stdout) as Sarif.Log;
+      assertValidSarif(log);
+
+      const findings = lint(text, { file: 'post mortems/checkout ü.md', config: cfg });
+      assert.equal(findings.length, 2);
+      const sarifRun = log.runs[0] as Sarif.Run;
+      const driver = sarifRun.tool.driver;
+      assert.equal(driver.name, 'postmortem');
+      assert.equal(driver.version, packageJson.version);
+      assert.ok(driver.informationUri);
+      const ids = (driver.rules ?? []).map((d) => d.id);
+      for (const id of [...rules.map((x) => x.id), 'config', 'document-size', 'internal-error']) assert.ok(ids.includes(id), `driver rule ${id}`);
+      for (const d of driver.rules ?? []) {
+        assert.ok(d.shortDescription?.text && d.fullDescription?.text, `${d.id} has descriptions`);
+        assert.match(d.helpUri ?? '', new RegExp(`#rule-${d.id}$`));
+        assert.ok(['error', 'warning', 'note'].includes(d.defaultConfiguration?.level ?? ''));
+      }
+      assert.deepEqual(sarifRun.originalUriBaseIds?.['%SRCROOT%']?.uri, `file://${root}/`);
+
+      const results = sarifRun.results ?? [];
+      assert.equal(results.length, findings.length);
+      results.forEach((res, i) => {
+        const f = findings[i] as Finding;
+        assert.equal(res.ruleId, 'missing-section');
+        assert.equal(driver.rules?.[res.ruleIndex as number]?.id, 'missing-section');
+        assert.equal(res.level, 'note', 'info -> note');
+        assert.equal(res.message.text, f.message);
+        const loc = res.locations?.[0]?.physicalLocation;
+        assert.deepEqual(loc?.artifactLocation, { uri: 'post%20mortems/checkout%20%C3%BC.md', uriBaseId: '%SRCROOT%' });
+        assert.deepEqual(loc?.region, { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn });
+        const edit = f.fix?.edits[0];
+        assert.ok(edit, 'missing-section findings carry a fix');
+        const replacement = res.fixes?.[0]?.artifactChanges[0]?.replacements[0];
+        assert.equal(res.fixes?.[0]?.description?.text, f.fix?.title);
+        assert.deepEqual(replacement, {
+          deletedRegion: {
+            startLine: edit.range.start.line,
+            startColumn: edit.range.start.column,
+            endLine: edit.range.end.line,
+            endColumn: edit.range.end.column,
+          },
+          insertedContent: { text: edit.text },
+        });
+      });
+    });
+
+    it('maps error and warning levels, and stays valid SARIF when a config is broken (exit 2)', () => {
+      const root = workspace({
+        '.postmortemrc.json': json(only('missing-section', 'error')),
+        'a/a.md': missingDetection,
+        'b/.postmortemrc.json': json(only('missing-section', 'warning')),
+        'b/b.md': missingDetection,
+        'c/.postmortemrc.json': '{ "rules": ',
+        'c/c.md': missingDetection,
+      });
+      const r = cli(root, 'lint', '--format', 'sarif', '.');
+      assert.equal(r.code, 2);
+      const log = JSON.parse(r.stdout) as Sarif.Log;
+      assertValidSarif(log);
+      const sarifRun = log.runs[0] as Sarif.Run;
+      assert.deepEqual(
+        (sarifRun.results ?? []).map((x) => [x.locations?.[0]?.physicalLocation?.artifactLocation?.uri, x.level]),
+        [
+          ['a/a.md', 'error'],
+          ['b/b.md', 'warning'],
+        ],
+      );
+      const invocation = sarifRun.invocations?.[0];
+      assert.equal(invocation?.executionSuccessful, false);
+      assert.match(invocation?.toolExecutionNotifications?.[0]?.message.text ?? '', /c\/\.postmortemrc\.json: not valid JSON/);
+    });
+  });
+});
+
+describe('postmortem lint: exit codes', () => {
+  it('0 when the findings are warnings or info', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'warning')), 'a.md': missingDetection });
+    const r = cli(root, 'lint', 'a.md');
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /warning missing-section/);
+  });
+
+  it('0 when there is no finding at all', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'error')), 'a.md': builtinTemplateText });
+    const r = cli(root, 'lint', 'a.md');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, '0 errors, 0 warnings, 0 info in 1 file\n');
+  });
+
+  it('1 when a finding has error severity', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'error')), 'a.md': missingDetection });
+    const r = cli(root, 'lint', 'a.md');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^a\.md:\d+:\d+ error missing-section Missing section "## Detection"/);
+    assert.equal(r.stderr, '1 error, 0 warnings, 0 info in 1 file\n');
+  });
+});
+
+describe('postmortem lint: configuration', () => {
+  it('each file uses the nearest .postmortemrc.json above it; --config overrides discovery', () => {
+    const root = workspace({
+      '.postmortemrc.json': json(only('missing-section', 'error')),
+      'incidents/2026/deep/a.md': missingDetection,
+      'team/.postmortemrc.json': json(only('missing-section', 'info')),
+      'team/deep/b.md': missingDetection,
+      'custom.json': json(only('missing-section', 'warning')),
+    });
+    const severities = (r: CliResult) => (JSON.parse(r.stdout) as Finding[]).map((f) => `${f.file} ${f.severity}`);
+    const discovered = cli(root, 'lint', '--format', 'json', '.');
+    assert.equal(discovered.code, 1);
+    assert.deepEqual(severities(discovered), ['incidents/2026/deep/a.md error', 'team/deep/b.md info']);
+    const explicit = cli(join(root, 'team'), 'lint', '--format', 'json', '--config', '../custom.json', '..');
+    assert.equal(explicit.code, 0);
+    assert.deepEqual(severities(explicit), ['../incidents/2026/deep/a.md warning', 'deep/b.md warning']);
+  });
+
+  it('a config that is not JSON: exit 2 naming the file', () => {
+    const root = workspace({ 'pm/.postmortemrc.json': '{ "rules": { "missing-section": "off", } }', 'pm/a.md': missingDetection });
+    const r = cli(root, 'lint', 'pm');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^postmortem: pm\/\.postmortemrc\.json: not valid JSON: /m);
+    assert.equal(r.stdout, '', 'the file under the broken config is not linted');
+  });
+
+  it('a config that breaks the schema: exit 2 naming the file and the problem', () => {
+    const root = workspace({
+      'a/.postmortemrc.json': '["missing-section"]',
+      'a/a.md': missingDetection,
+      'b/.postmortemrc.json': json({ rules: { 'missing-section': 'loud' } }),
+      'b/b.md': missingDetection,
+    });
+    const r = cli(root, 'lint', 'a', 'b');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^postmortem: a\/\.postmortemrc\.json: invalid configuration: .+/m);
+    assert.match(r.stderr, /^postmortem: b\/\.postmortemrc\.json: invalid configuration: .*rules\.missing-section\b.+/m);
+    assert.equal(r.stdout, '');
+  });
+
+  it('--config naming a missing file: exit 2', () => {
+    const root = workspace({ 'a.md': missingDetection });
+    const r = cli(root, 'lint', '--config', 'nope.json', 'a.md');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /nope\.json: cannot read the config file \(ENOENT\)/);
+  });
+
+  it('ignore: globs relative to the config file skip files (named files get a note)', () => {
+    const root = workspace({
+      '.postmortemrc.json': json(only('missing-section')),
+      'pm/.postmortemrc.json': json(only('missing-section', 'warning', { ignore: ['drafts/**', 'old.md'] })),
+      'pm/drafts/wip.md': missingDetection,
+      'pm/old.md': missingDetection,
+      'pm/drafts.md': missingDetection,
+      'drafts/outside.md': missingDetection,
+    });
+    const r = cli(root, 'lint', '--format', 'json', 'pm/old.md', '.');
+    assert.equal(r.code, 0);
+    assert.deepEqual([...new Set((JSON.parse(r.stdout) as Finding[]).map((f) => f.file))], ['drafts/outside.md', 'pm/drafts.md']);
+    assert.match(r.stderr, /old\.md: skipped, ignored by pm\/\.postmortemrc\.json/);
+    assert.match(r.stderr, /in 2 files\n$/);
+  });
+
+  it('template: a team template (relative to the config file) drives the rules', () => {
+    const template = '# Post-Mortem: [Title]\n\n## What Happened\n\nText.\n\n## Follow-ups\n\nText.\n';
+    const root = workspace({
+      'team/.postmortemrc.json': json(only('missing-section', 'warning', { template: '../templates/team.md' })),
+      'templates/team.md': template,
+      'team/a.md': '# Post-Mortem: Outage\n\n## What Happened\n\nThe database filled up.\n',
+    });
+    const r = cli(root, 'lint', '--format', 'json', 'team/a.md');
+    assert.equal(r.code, 0);
+    const messages = (JSON.parse(r.stdout) as Finding[]).map((f) => f.message);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0] as string, /Missing section "## Follow-ups"/);
+  });
+
+  it('template that cannot be read: exit 2 naming the config and the template', () => {
+    const root = workspace({ '.postmortemrc.json': json({ template: 'templates/missing.md' }), 'a.md': missingDetection });
+    const r = cli(root, 'lint', 'a.md');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /\.postmortemrc\.json: template "templates\/missing\.md" cannot be read \(templates\/missing\.md: ENOENT\)/);
+  });
+});
+
+describe('postmortem lint --fix', () => {
+  const config = only('missing-section');
+
+  it('writes only the files that change (mode kept, no temp file left); the result relints without the fixed finding', () => {
+    const root = workspace({ '.postmortemrc.json': json(config), 'pm/broken.md': missingDetection, 'pm/clean.md': builtinTemplateText });
+    const broken = join(root, 'pm/broken.md');
+    const clean = join(root, 'pm/clean.md');
+    chmodSync(broken, 0o640);
+    const cleanBefore = statSync(clean);
+    const before = lint(missingDetection, { config });
+    assert.ok(before.some((f) => f.fix), 'the situation has a fixable finding');
+
+    const r = cli(root, 'lint', '--fix', 'pm');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '', 'nothing left to report');
+    assert.equal(r.stderr, '0 errors, 0 warnings, 0 info in 2 files (1 file fixed)\n');
+
+    const fixed = readFileSync(broken, 'utf8');
+    assert.notEqual(fixed, missingDetection);
+    assert.match(fixed, /^## Detection$/m);
+    assert.deepEqual(lint(fixed, { config }), []);
+    assert.equal(statSync(broken).mode & 0o777, 0o640);
+    const cleanAfter = statSync(clean);
+    assert.equal(cleanAfter.mtimeMs, cleanBefore.mtimeMs, 'the unchanged file is not rewritten');
+    assert.equal(cleanAfter.ino, cleanBefore.ino);
+    assert.deepEqual(readdirSync(join(root, 'pm')).sort(), ['broken.md', 'clean.md']);
+  });
+
+  it('fixes a symlinked file in its target, leaving the link in place', () => {
+    const root = workspace({ '.postmortemrc.json': json(config), 'real/pm.md': missingDetection });
+    symlinkSync('real/pm.md', join(root, 'link.md'));
+    const r = cli(root, 'lint', '--fix', 'link.md');
+    assert.equal(r.code, 0);
+    assert.ok(lstatSync(join(root, 'link.md')).isSymbolicLink());
+    assert.match(readFileSync(join(root, 'real/pm.md'), 'utf8'), /^## Detection$/m);
+    assert.deepEqual(readdirSync(join(root, 'real')), ['pm.md']);
+  });
+
+  it('keeps CRLF line endings and the byte-order mark', () => {
+    const crlf = '\uFEFF' + missingDetection.replace(/\n/g, '\r\n');
+    const root = workspace({ '.postmortemrc.json': json(config), 'a.md': crlf });
+    const r = cli(root, 'lint', '--fix', 'a.md');
+    assert.equal(r.code, 0);
+    const fixed = readFileSync(join(root, 'a.md'), 'utf8');
+    assert.ok(fixed.startsWith('\uFEFF# Post-Mortem'), 'BOM kept');
+    assert.match(fixed, /\r\n## Detection\r\n/);
+    assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF introduced');
+  });
+
+  it('reports the findings that remain, at their positions in the fixed file', () => {
+    // An empty section cannot be fixed by a machine; the missing "## Impact" above it can, and shifts it down.
+    const cfg = only('missing-section', 'warning');
+    cfg.rules = { ...cfg.rules, 'empty-section': 'error' };
+    const text = withoutSection('Impact').replace("[What should have alerted us but didn't?]\n\n", '');
+    const root = workspace({ '.postmortemrc.json': json(cfg), 'a.md': text });
+    const before = lint(text, { file: 'a.md', config: cfg });
+    assert.deepEqual(before.map((f) => f.ruleId).sort(), ['empty-section', 'missing-section']);
+
+    const r = cli(root, 'lint', '--fix', '--format', 'json', 'a.md');
+    assert.equal(r.code, 1);
+    const fixed = readFileSync(join(root, 'a.md'), 'utf8');
+    const remaining = JSON.parse(r.stdout) as Finding[];
+    assert.deepEqual(remaining, lint(fixed, { file: 'a.md', config: cfg }));
+    assert.deepEqual(remaining.map((f) => f.ruleId), ['empty-section']);
+    const headingLine = fixed.slice(0, fixed.indexOf('### Detection Gaps')).split('\n').length;
+    assert.equal(remaining[0]?.line, headingLine);
+    assert.ok(headingLine > (before.find((f) => f.ruleId === 'empty-section')?.line ?? Infinity), 'the position moved with the fix');
+  });
+
+  it('does not write a file that is not valid UTF-8', () => {
+    const bytes = Buffer.concat([Buffer.from(missingDetection), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]);
+    const root = workspace({ '.postmortemrc.json': json(config), 'a.md': bytes });
+    const r = cli(root, 'lint', '--fix', 'a.md');
+    assert.equal(r.code, 0);
+    assert.deepEqual(readFileSync(join(root, 'a.md')), bytes);
+    assert.match(r.stderr, /a\.md: not fixed, the file is not valid UTF-8/);
+    assert.match(r.stdout, /missing-section/);
+  });
+});
+
+describe('postmortem lint: bad input never crashes', () => {
+  it('a binary file is skipped with a note; an empty file is linted', () => {
+    const root = workspace({
+      '.postmortemrc.json': json(only('missing-section')),
+      'image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a]),
+      'empty.md': '',
+    });
+    const r = cli(root, 'lint', '--format', 'json', 'image.md', 'empty.md');
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /image\.md: skipped, binary file/);
+    const findings = JSON.parse(r.stdout) as Finding[];
+    assert.ok(findings.length > 0 && findings.every((f) => f.file === 'empty.md' && f.ruleId === 'missing-section'));
+    assert.match(r.stderr, /in 1 file\n$/);
+  });
+
+  it('a document over the size limit gets a document-size finding', () => {
+    const row = '| 10:00 | Checkout latency rose on the payment service |\n';
+    const huge = builtinTemplateText + row.repeat(Math.ceil(DEFAULT_MAX_DOCUMENT_SIZE / row.length) + 1);
+    const root = workspace({ 'huge.md': huge });
+    const r = cli(root, 'lint', '--format', 'json', 'huge.md');
+    assert.equal(r.code, 0);
+    const findings = JSON.parse(r.stdout) as Finding[];
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['document-size'],
+    );
+  });
+
+  it('CRLF and non-ASCII documents: positions match the core', () => {
+    const text = ('# Post-Mortem: Zahlungsausfall — Köln\n\nÜbersicht 🚨\n').replace(/\n/g, '\r\n');
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'a.md': text });
+    const r = cli(root, 'lint', '--format', 'json', 'a.md');
+    assert.deepEqual(JSON.parse(r.stdout), lint(text, { file: 'a.md', config: only('missing-section') }));
+  });
+
+  it('a named file that cannot be read (a symlink loop): exit 2 naming it and the reason', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'b.md': missingDetection });
+    symlinkSync('loop.md', join(root, 'loop.md'));
+    const r = cli(root, 'lint', 'loop.md', 'b.md');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /loop\.md: cannot read \(ELOOP\)/);
+  });
+
+  it('an unwritable file under --fix: exit 2, the remaining findings still reported', { skip: process.getuid?.() === 0 && 'root can write anywhere' }, () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'ro/a.md': missingDetection });
+    chmodSync(join(root, 'ro'), 0o555);
+    try {
+      const r = cli(root, 'lint', '--fix', 'ro/a.md');
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /ro\/a\.md: cannot write the fixes \(EACCES\)/);
+      assert.match(r.stdout, /missing-section/);
+    } finally {
+      chmodSync(join(root, 'ro'), 0o755);
+    }
+  });
+});
+
+describe('examples/', () => {
+  it('the sample post-mortem has findings to show but no error-severity one (exit 0)', () => {
+    const r = cli(repoRoot, 'lint', '--format', 'json', 'examples/2026-03-14-checkout-latency.md');
+    const findings = JSON.parse(r.stdout) as Finding[];
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`),
+      [],
+    );
+    assert.ok(findings.length > 0, 'the deliberate leftovers are reported');
+    assert.equal(r.code, 0);
+  });
+});
+
+describe('dist/cli.js (the built command)', () => {
+  const bin = join(repoRoot, 'dist', 'cli.js');
+  it('runs as a program: shebang, --version, lint with exit code and JSON output', { skip: !existsSync(bin) && 'dist/cli.js is not built (npm run build)' }, () => {
+    assert.ok(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n'));
+    const version = spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' });
+    assert.equal(version.stdout, `${packageJson.version}\n`);
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'error')), 'pm/a.md': missingDetection });
+    const r = spawnSync(process.execPath, [bin, 'lint', '--format', 'json', 'pm'], { cwd: root, encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stderr);
+    const findings = JSON.parse(r.stdout) as Finding[];
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.ruleId, f.severity]),
+      [['pm/a.md', 'missing-section', 'error']],
+    );
+    assert.equal(r.stderr, '1 error, 0 warnings, 0 info in 1 file\n');
+  });
+});
