@@ -1,11 +1,14 @@
 // The `postmortem` command, as a function of its arguments and its output streams (main.ts wires it to the process).
 import { parseArgs } from 'node:util';
-import { applyFixes, lint } from '../core/lint';
+import { fixAll } from '../core/fixAll';
+import { lintDocument } from '../core/lint';
+import type { DocumentStatus } from '../core/status';
 import type { Finding, LintOptions, Severity } from '../core/types';
 import { ConfigError, ConfigResolver, CONFIG_FILE_NAME, type LoadedConfig } from './configFiles';
 import { displayPath, errorCode, expandInputs } from './inputs';
 import { readMarkdownFile, writeMarkdownFile } from './markdownFile';
 import { TOOL_NAME, TOOL_VERSION } from './packageInfo';
+import { runMetrics } from './metrics';
 import { toSarif } from './sarif';
 
 export interface CliIo {
@@ -19,13 +22,11 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_USAGE = 2;
 
-/** lint + fix rounds before giving up on fixes that keep producing new fixable findings. */
-const MAX_FIX_PASSES = 10;
-
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob>...
+       ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
 
 Lint incident post-mortems written in Markdown against the post-mortem template.
 
@@ -39,6 +40,9 @@ Options:
   -f, --format <format>  text (default), json (an array of findings) or sarif (SARIF 2.1.0)
   -c, --config <file>    use this config for every file instead of the nearest ${CONFIG_FILE_NAME}
       --fix              apply the safe fixes in place, then report the findings that remain
+      --status-gate      exit 1 only when a post-mortem whose Status is Complete has an
+                         error-severity finding (Draft and In Review documents are reported
+                         but do not fail the run): for CI on merge
   -q, --quiet            report error-severity findings only; no summary, no notes
   -h, --help             show this help
   -v, --version          print the version
@@ -47,12 +51,16 @@ Configuration:
   Each file uses the nearest ${CONFIG_FILE_NAME} in its folder or above. Its "ignore" globs skip
   files and its "template" names a team template; both are relative to the config file.
 
+Metrics:
+  "metrics" prints TTD, TTA, TTM, TTR, Duration and Duration of Impact as each file's timeline
+  gives them, with the rows used (json: an array of { file, status, metrics }).
+
 Output:
   text: "file:line:column severity rule message" per finding on stdout, a summary on stderr.
 
 Exit codes:
   0  no error-severity finding (warnings and info do not fail the run)
-  1  at least one error-severity finding
+  1  at least one error-severity finding (with --status-gate: in a Complete post-mortem)
   2  bad usage; a path that does not exist or a folder or glob that matches no file (so a typo
      cannot make CI pass on nothing); an invalid config or template; a file that cannot be read
      or written. Files skipped by a config's "ignore" are not an error.
@@ -93,25 +101,34 @@ function internalError(file: string, error: unknown): Finding {
   };
 }
 
-function safeLint(text: string, options: LintOptions, file: string): Finding[] {
+interface Linted {
+  text: string;
+  findings: Finding[];
+  status: DocumentStatus | undefined;
+}
+
+function safeLint(text: string, options: LintOptions, file: string): Linted {
   try {
-    return lint(text, options);
+    const result = lintDocument(text, options);
+    return { text, findings: result.findings, status: result.status };
   } catch (error) {
-    return [internalError(file, error)];
+    return { text, findings: [internalError(file, error)], status: undefined };
   }
 }
 
-/** Lints and fixes until nothing fixable is left (or MAX_FIX_PASSES): returns the final text and its findings. */
-function lintAndFix(text: string, options: LintOptions, file: string): { text: string; findings: Finding[] } {
-  let current = text;
-  let findings = safeLint(current, options, file);
-  for (let pass = 0; pass < MAX_FIX_PASSES && findings.some((f) => f.fix); pass++) {
-    const next = applyFixes(current, findings);
-    if (next === current) break;
-    current = next;
-    findings = safeLint(current, options, file);
+/** Lints and fixes until nothing fixable is left (the same loop as the editor's fix-all). */
+function lintAndFix(text: string, options: LintOptions, file: string): Linted {
+  try {
+    const fixed = fixAll(text, options);
+    return { text: fixed.text, findings: fixed.findings, status: fixed.result.status };
+  } catch (error) {
+    return { text, findings: [internalError(file, error)], status: undefined };
   }
-  return { text: current, findings };
+}
+
+/** `--status-gate`: a document that claims to be Complete must have no error-severity finding. */
+function failsStatusGate(linted: Linted): boolean {
+  return linted.status?.key === 'complete' && linted.findings.some((f) => f.severity === 'error');
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
@@ -125,6 +142,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         format: { type: 'string', short: 'f' },
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
+        'status-gate': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -148,11 +166,18 @@ export function run(argv: readonly string[], io: CliIo): number {
     io.stderr(`${TOOL_NAME}: ${message}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return EXIT_USAGE;
   };
-  if (command === undefined) return usageError('missing command: expected "lint"');
-  if (command !== 'lint') return usageError(`unknown command "${command}": expected "lint"`);
-  if (paths.length === 0) return usageError('no files given: name files, folders or globs to lint');
+  if (command === undefined) return usageError('missing command: expected "lint" or "metrics"');
+  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint" or "metrics"`);
+  if (paths.length === 0) return usageError(`no files given: name files, folders or globs to ${command === 'lint' ? 'lint' : 'measure'}`);
+  if (command === 'metrics') {
+    if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+      return usageError(`unknown format "${values.format}" for metrics: expected text or json`);
+    if (values.fix || values['status-gate']) return usageError('--fix and --status-gate go with "lint"');
+    return runMetrics(paths, values.format === 'json' ? 'json' : 'text', values.config, io);
+  }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) return usageError(`unknown format "${values.format}": expected one of ${FORMATS.join(', ')}`);
+  const statusGate = values['status-gate'] === true;
   const quiet = values.quiet === true;
 
   const expanded = expandInputs(paths, io.cwd);
@@ -167,6 +192,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   const findings: Finding[] = [];
   let linted = 0;
   let fixedFiles = 0;
+  const gateFailures: string[] = [];
 
   for (const input of expanded.files) {
     const shown = displayPath(input.path, io.cwd);
@@ -199,27 +225,26 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
     linted++;
 
-    if (!values.fix) {
-      findings.push(...safeLint(file.text, options, shown));
-      continue;
-    }
-    const result = lintAndFix(file.text, options, shown);
+    let result = values.fix ? lintAndFix(file.text, options, shown) : safeLint(file.text, options, shown);
     if (result.text !== file.text) {
       if (!file.lossless) {
         notes.push(`${shown}: not fixed, the file is not valid UTF-8`);
-        findings.push(...safeLint(file.text, options, shown));
-        continue;
-      }
-      try {
-        writeMarkdownFile(input.path, result.text, file.bom);
-        fixedFiles++;
-      } catch (error) {
-        errors.push(`${shown}: cannot write the fixes (${errorCode(error)})`);
-        findings.push(...safeLint(file.text, options, shown));
-        continue;
+        result = safeLint(file.text, options, shown);
+      } else {
+        try {
+          writeMarkdownFile(input.path, result.text, file.bom);
+          fixedFiles++;
+        } catch (error) {
+          errors.push(`${shown}: cannot write the fixes (${errorCode(error)})`);
+          result = safeLint(file.text, options, shown);
+        }
       }
     }
     findings.push(...result.findings);
+    if (failsStatusGate(result)) {
+      const errorCount = result.findings.filter((f) => f.severity === 'error').length;
+      gateFailures.push(`${shown}: Status is ${result.status?.value} but ${plural(errorCount, 'error')} remain`);
+    }
   }
 
   const counts: Counts = { error: 0, warning: 0, info: 0 };
@@ -236,6 +261,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (linted === 0 && errors.length === 0) io.stderr(`${TOOL_NAME}: no file linted: every file matched is ignored or skipped\n`);
     if (linted > 0 || errors.length === 0) io.stderr(`${summaryLine(counts, linted, fixedFiles)}\n`);
   }
+  if (statusGate) for (const g of gateFailures) io.stderr(`${TOOL_NAME}: status gate: ${g}\n`);
   if (errors.length) return EXIT_USAGE;
+  if (statusGate) return gateFailures.length > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
   return counts.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK;
 }

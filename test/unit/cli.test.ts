@@ -567,3 +567,54 @@ describe('dist/cli.js (the built command)', () => {
     assert.equal(r.stderr, '1 error, 0 warnings, 0 info in 1 file\n');
   });
 });
+
+describe('postmortem lint --status-gate and postmortem metrics', () => {
+  const example = readFileSync(join(repoRoot, 'examples', '2026-03-14-checkout-latency.md'), 'utf8');
+  const asStatus = (status: string) => example.replace(/\*\*Status:\*\* [A-Za-z ]+?(?= {2}\n|\n)/, `**Status:** ${status}`);
+
+  it('fails only for a Complete post-mortem with error-severity findings', () => {
+    assert.match(asStatus('Complete'), /\*\*Status:\*\* Complete/);
+    const root = workspace({ 'complete.md': asStatus('Complete'), 'draft.md': asStatus('Draft'), 'bad-draft.md': asStatus('Draft').replace(/\*\*Date:\*\* \S+/, '**Date:** 2026-02-30') });
+    // Without the gate, the draft's invalid date (metadata: error) fails the run too.
+    assert.equal(cli(root, 'lint', 'bad-draft.md').code, 1);
+    const draftsOnly = cli(root, 'lint', '--status-gate', 'draft.md', 'bad-draft.md');
+    assert.equal(draftsOnly.code, 0, draftsOnly.stderr);
+    const gated = cli(root, 'lint', '--status-gate', 'complete.md', 'draft.md');
+    assert.equal(gated.code, 1);
+    assert.match(gated.stderr, /status gate: complete\.md: Status is Complete but \d+ errors remain/);
+    assert.doesNotMatch(gated.stderr, /status gate: draft\.md/);
+    // The Complete checks are errors there: sign-off rows and placeholders.
+    assert.match(gated.stdout, /^complete\.md:\d+:\d+ error sign-off Status is Complete: Sign-off for "Engineering Lead" has no name and no date\.$/m);
+  });
+
+  it('a Complete post-mortem that is complete passes the gate', () => {
+    const done = asStatus('Complete')
+      .replace('[Link to traces]', '[traces](https://tracing.example.com/checkout)')
+      .replace(/\| Engineering Lead \|[^\n]*/, '| Engineering Lead | Ana Lima | 2026-03-20 |')
+      .replace(/\| Product Owner \|[^\n]*/, '| Product Owner | Joe Park | 2026-03-20 |');
+    const root = workspace({ 'done.md': done });
+    const result = cli(root, 'lint', '--status-gate', 'done.md');
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+  });
+
+  it('metrics prints the derived durations with their rows, as text and JSON', () => {
+    const root = workspace({ 'pm.md': example });
+    const text = cli(root, 'metrics', 'pm.md');
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^pm\.md \(Status: In Review\)$/m);
+    assert.match(text.stdout, /^ {2}TTD +11 minutes +13:55 ".*" \(line 52\) -> 14:06 ".*" \(line 53\)$/m);
+    const parsed = JSON.parse(cli(root, 'metrics', '--format', 'json', 'pm.md').stdout) as { file: string; metrics: { name: string; minutes: number }[] }[];
+    assert.equal(parsed[0]?.file, 'pm.md');
+    assert.deepEqual(
+      Object.fromEntries((parsed[0]?.metrics ?? []).map((m) => [m.name, m.minutes])),
+      { ttd: 11, tta: 5, ttm: 67, ttr: 86, duration: 135, impactDuration: 86 },
+    );
+  });
+
+  it('metrics: no timeline, bad format, missing file', () => {
+    const root = workspace({ 'notes.md': '# Post-Mortem: x\n\nNo timeline yet.\n' });
+    assert.match(cli(root, 'metrics', 'notes.md').stdout, /no timeline table/);
+    assert.equal(cli(root, 'metrics', '--format', 'sarif', 'notes.md').code, 2);
+    assert.equal(cli(root, 'metrics', 'nope.md').code, 2);
+  });
+});
