@@ -176,10 +176,19 @@ export const DEFAULT_HEADER_WORDS: TimelineHeaderWords = {
 /** Whether a header cell names one of `words` ("Date and Time in CET" names Time). */
 export function headerNames(header: string, words: readonly string[]): boolean {
   const h = ` ${normalizeTitle(header)} `;
-  return words.some((w) => {
-    const word = normalizeTitle(w);
-    return word !== '' && (h.includes(` ${word} `) || h.includes(` ${word}s `));
-  });
+  return normalizedWords(words).some((word) => word !== '' && (h.includes(` ${word} `) || h.includes(` ${word}s `)));
+}
+
+// Word lists are constants or options: normalise each list once, not on every header of every lint.
+const normalizedLists = new Map<string, string[]>();
+function normalizedWords(words: readonly string[]): string[] {
+  const key = words.join('\u0000');
+  let list = normalizedLists.get(key);
+  if (!list) {
+    if (normalizedLists.size > 64) normalizedLists.clear();
+    normalizedLists.set(key, (list = words.map(normalizeTitle)));
+  }
+  return list;
 }
 
 export interface TimelineEntry {
@@ -268,7 +277,24 @@ function belongsTo(section: Section | undefined, ancestor: Section, otherTemplat
  * The timeline of a document: the tables in the section matching the template's timeline section
  * (and its subsections). undefined when the template has no timeline table.
  */
+// The timeline and metrics rules both read the timeline: once per document, template and header words.
+const timelines = new WeakMap<DocumentModel, Map<string, Timeline | undefined>>();
+const templateIds = new WeakMap<TemplateModel, number>();
+let nextTemplateId = 0;
+
 export function readTimeline(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords = DEFAULT_HEADER_WORDS): Timeline | undefined {
+  let byKey = timelines.get(doc);
+  if (!byKey) timelines.set(doc, (byKey = new Map()));
+  let id = templateIds.get(template);
+  if (id === undefined) templateIds.set(template, (id = nextTemplateId++));
+  const key = `${id}:${JSON.stringify(words)}`;
+  if (byKey.has(key)) return byKey.get(key);
+  const timeline = readTimelineUncached(doc, template, words);
+  if (byKey.size < 4) byKey.set(key, timeline);
+  return timeline;
+}
+
+function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords): Timeline | undefined {
   const templateTable = templateTimelineTable(template, words);
   if (!templateTable) return undefined;
   const eventAt = templateTable.columns.findIndex((c, i) => i > 0 && headerNames(c, words.event));

@@ -30,11 +30,17 @@ export function roleOf(column: string): Role | undefined {
 }
 
 /** Template tables with an Action and an Owner column. */
+const actionTemplatesOf = new WeakMap<TemplateModel, TemplateTable[]>();
 function actionTemplates(template: TemplateModel): TemplateTable[] {
-  return template.tables.filter((t) => {
-    const roles = t.columns.map(roleOf);
-    return roles.includes('action') && roles.includes('owner');
-  });
+  let found = actionTemplatesOf.get(template);
+  if (!found) {
+    found = template.tables.filter((t) => {
+      const roles = t.columns.map(roleOf);
+      return roles.includes('action') && roles.includes('owner');
+    });
+    actionTemplatesOf.set(template, found);
+  }
+  return found;
 }
 
 /** The outermost template section holding `key` (Action Items for "Immediate (Within 1 Week)"). */

@@ -5,7 +5,8 @@ import { readFieldLines } from '../fields';
 import { MILESTONES, timelineMetrics, type Metric, type MetricName, type Milestone } from '../metrics';
 import { scanBracketPlaceholders } from '../placeholders';
 import type { Rule, RuleContext } from '../rule';
-import { tableRows } from '../tableCells';
+import { plainText } from '../document';
+import { cellSpan } from '../tableCells';
 
 /** Where a metric is written: the value's offsets and text. */
 interface MetricValue {
@@ -34,13 +35,13 @@ function metricOfRow(label: string): MetricName | undefined {
 function readWrittenMetrics(ctx: RuleContext): MetricValue[] {
   const values: MetricValue[] = [];
   for (const { node } of ctx.doc.tables) {
-    const { body } = tableRows(ctx.text, ctx.lines, node);
-    for (const row of body) {
-      const label = row.cells[0]?.text ?? '';
-      const value = row.cells[1];
-      const name = metricOfRow(label);
-      if (!name || !value) continue;
-      values.push({ name, where: label, start: value.textStart, end: value.textEnd, text: value.source, group: node });
+    for (const row of node.children.slice(1)) {
+      // Only rows that name a metric are measured: a 10,000-row timeline costs one label read per row.
+      const name = metricOfRow(plainText(row.children[0] ?? row).trim());
+      const cell = row.children[1];
+      if (!name || !cell) continue;
+      const value = cellSpan(ctx.text, cell, row.children.length === 2);
+      values.push({ name, where: plainText(row.children[0] ?? row).trim(), start: value.textStart, end: value.textEnd, text: value.source, group: node });
     }
   }
   const summary = ctx.template.summarySectionKey ? ctx.doc.sections.find((s) => s.key === ctx.template.summarySectionKey) : undefined;
