@@ -6,7 +6,7 @@ import type { TemplateModel } from './template/model';
 import type { Finding, Severity } from './types';
 
 export interface Completion {
-  /** Template sections (leaves: sections without subsections) present, non-empty and free of placeholders. */
+  /** Template sections (leaves: sections without subsections) present, non-empty, free of placeholders and unchecked checklists. */
   sectionsFilled: number;
   sectionsTotal: number;
   /** 0-100, rounded down. */
@@ -15,8 +15,12 @@ export interface Completion {
   findings: Record<Severity, number>;
 }
 
+// Findings that mean "not filled in yet" (rather than "filled in wrongly").
+const UNFILLED = new Set(['placeholder', 'empty-section', 'detection-method', 'contributing-factors']);
+
 export function computeCompletion(doc: DocumentModel, template: TemplateModel, findings: readonly Finding[]): Completion {
   const placeholders = findings.filter((f) => f.ruleId === 'placeholder');
+  const unfilledFindings = findings.filter((f) => UNFILLED.has(f.ruleId));
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) bySeverity[f.severity]++;
 
@@ -27,7 +31,7 @@ export function computeCompletion(doc: DocumentModel, template: TemplateModel, f
     if (!section) continue;
     const hasContent = section.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')));
     if (!hasContent) continue;
-    const unfilled = placeholders.some((p) => p.offset >= section.start && p.offset < section.contentEnd);
+    const unfilled = unfilledFindings.some((p) => p.offset >= section.start && p.offset < section.contentEnd);
     if (!unfilled) filled++;
   }
   const total = leaves.length;

@@ -13,7 +13,7 @@ import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor } from './template/model';
 import type { Finding, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
 
-/** Documents larger than this (in UTF-16 code units) are not parsed: remark needs minutes and gigabytes for 10 MB. */
+/** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
 
 export interface LintRunOptions extends LintOptions {
