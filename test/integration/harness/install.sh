@@ -9,6 +9,9 @@ NODE24=24.21.0
 CODE_SERVER=4.139.1
 PLAYWRIGHT=1.65.1
 mkdir -p "$PREFIX"; PREFIX=$(cd "$PREFIX" && pwd); cd "$PREFIX"
+# Run from `npm test`, the outer npm's settings leak in as npm_* variables: its user agent says
+# node/v20, and code-server's postinstall reads the Node version from it and refuses to install.
+while IFS= read -r var; do unset "$var"; done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
 step() { echo "[harness] $*" >&2; }
 
 need_apt=()
