@@ -55,7 +55,7 @@ export function buildSnippets(template: TemplateModel): Record<string, SnippetDe
   }
 
   const timeline = timelineRow(template);
-  if (timeline) add('Post-mortem timeline row', 'pm-timeline-row', `A row of the "${timeline.table.sectionTitle}" table, at the current time`, timeline.body);
+  if (timeline) add('Post-mortem timeline row', 'pm-timeline-row', `A row of the "${timeline.table.sectionTitle}" table (for the current UTC time: Post-Mortem: Add Timeline Entry)`, timeline.body);
   const action = actionItemRow(template);
   if (action) {
     const parentKey = sectionByKey(template, action.table.sectionKey)?.parentKey;
@@ -80,17 +80,11 @@ function columnPlaceholder(index: number, column: string, position: number): str
 function timelineRow(template: TemplateModel): { table: TemplateTable; body: string } | undefined {
   const table = templateTimelineTable(template);
   if (!table) return undefined;
+  // The template's own time placeholder ("HH:MM"): snippet variables give only local time, and
+  // timelines are kept in UTC ("Add Timeline Entry" stamps the current UTC time).
   const format = scanTimePlaceholders(table.rows[0]?.[0] ?? '')[0]?.text ?? 'HH:MM';
-  const cells = table.columns.map((column, i) => (i === 0 ? `\${1:${currentTime(format)}}` : columnPlaceholder(i + 1, column, i)));
+  const cells = table.columns.map((column, i) => (i === 0 ? tabStop(1, format) : columnPlaceholder(i + 1, column, i)));
   return { table, body: tableRow(cells) };
-}
-
-/** The current time in the template's format, as snippet variables ("HH:MM" -> ${CURRENT_HOUR}:${CURRENT_MINUTE}). */
-function currentTime(format: string): string {
-  const date = /(?:YYYY|20XX)-MM-DD/i.test(format) ? '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}' : '';
-  const time = /HH:MM/i.test(format) ? `\${CURRENT_HOUR}:\${CURRENT_MINUTE}${/HH:MM:SS/i.test(format) ? ':${CURRENT_SECOND}' : ''}` : '';
-  const between = /MM-DD([ T]+)HH/i.exec(format)?.[1] ?? ' ';
-  return [date, time].filter(Boolean).join(between) || '${CURRENT_HOUR}:${CURRENT_MINUTE}';
 }
 
 /** The first template table with an Action and an Owner column, as the action-items rule reads them. */

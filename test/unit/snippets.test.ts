@@ -117,15 +117,15 @@ describe('snippets/postmortem.code-snippets', () => {
     return { before: table, after: again.node };
   }
 
-  it('the timeline row is a well-formed row of the timeline table, at the current time', () => {
+  it('the timeline row is a well-formed row of the timeline table, its time a placeholder to fill', () => {
     const snippet = byPrefix(snippets, 'pm-timeline-row');
-    assert.deepEqual(snippet.body, ['| ${1:${CURRENT_HOUR}:${CURRENT_MINUTE}} | ${2:[Event]} |']);
+    assert.deepEqual(snippet.body, ['| ${1:HH:MM} | ${2:[Event]} |']);
     const { text } = expand(snippet);
     const { before, after } = appendRow('timeline', text);
     assert.equal(after.children.length, before.children.length + 1);
     const last = after.children[after.children.length - 1];
     assert.ok(last);
-    assert.deepEqual(rowTexts(last), ['09:05', '[Event]']);
+    assert.deepEqual(rowTexts(last), ['HH:MM', '[Event]']);
     assert.equal(last.children.length, (after.children[0] as { children: unknown[] }).children.length);
   });
 
@@ -203,9 +203,9 @@ describe('buildSnippets on a team template', () => {
     assert.equal(byPrefix(snippets, 'pm-follow-ups-notes').body[0], '### Notes');
   });
 
-  it('writes the current time in the timeline format of the template', () => {
+  it('writes the time placeholder in the timeline format of the template', () => {
     const row = byPrefix(snippets, 'pm-timeline-row');
-    assert.equal(expand(row).text, '| 2024-05-01 09:05:30 | [What] | [Who] |');
+    assert.equal(expand(row).text, '| YYYY-MM-DD HH:MM:SS | [What] | [Who] |');
   });
 
   it('offers the template status first, then the usual ones', () => {
