@@ -36,8 +36,32 @@ export function matchSections(doc: DocumentModel, template: TemplateModel): Sect
     }
     return { template: t, found };
   });
+  matchByWords(doc, matches);
   byTemplate.set(template, matches);
   return matches;
+}
+
+/**
+ * Real post-mortems name sections in their own words around the template's: "Incident Timeline",
+ * "Timeline (UTC)", "Action Items & Follow-ups". A template section with no exact match takes the
+ * first unmatched heading in the same place (top level, or under its matched parent) whose title
+ * contains the template title as whole words.
+ */
+function matchByWords(doc: DocumentModel, matches: SectionMatch[]): void {
+  const used = new Set<Section>(matches.flatMap((m) => m.found));
+  for (const m of matches) {
+    if (m.found.length) continue;
+    const t = m.template;
+    const parent = t.parentKey === undefined ? undefined : matches.find((x) => x.template.key === t.parentKey)?.found[0];
+    if (t.parentKey !== undefined && !parent) continue;
+    const candidate = doc.sections.find(
+      (s) => !used.has(s) && s.parent === parent && s.key !== t.key && ` ${s.key} `.includes(` ${t.key} `),
+    );
+    if (candidate) {
+      m.found = [candidate];
+      used.add(candidate);
+    }
+  }
 }
 
 /** The template sections missing from the document whose parent (if any) is present, in template order. */
