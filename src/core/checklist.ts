@@ -3,6 +3,8 @@
 import type { List, ListItem } from 'mdast';
 import type { DocumentModel, Section } from './document';
 import { endOf, normalizeTitle, startOf } from './document';
+import { matchSections } from './sectionMatch';
+import type { TemplateChecklist, TemplateModel } from './template/model';
 
 export interface LabelSpan {
   label: string;
@@ -79,9 +81,14 @@ export function readLabel(text: string, from: number, lineEnd: number, requireCo
   return { label, start: from + lead, end: from + lead + label.length, after: undefined };
 }
 
-/** Lists of the document by section, built in one pass over doc.lists. */
+const listsCache = new WeakMap<DocumentModel, Map<Section, List[]>>();
+
+/** Lists of the document by section, built in one pass over doc.lists (once per document). */
 export function listsBySection(doc: DocumentModel): Map<Section, List[]> {
+  const cached = listsCache.get(doc);
+  if (cached) return cached;
   const bySection = new Map<Section, List[]>();
+  listsCache.set(doc, bySection);
   for (const { node, section } of doc.lists) {
     if (!section) continue;
     const lists = bySection.get(section);
@@ -89,6 +96,22 @@ export function listsBySection(doc: DocumentModel): Map<Section, List[]> {
     else bySection.set(section, [node]);
   }
   return bySection;
+}
+
+/**
+ * The document's answers to a template checklist: each matching section with its task items.
+ * Sections without task items are left out: their author answered in prose, nothing to count.
+ */
+export function documentChecklists(
+  doc: DocumentModel,
+  template: TemplateModel,
+  checklist: TemplateChecklist,
+): { section: Section; items: ChecklistItem[] }[] {
+  const sections = matchSections(doc, template).find((m) => m.template.key === checklist.sectionKey)?.found ?? [];
+  const lists = listsBySection(doc);
+  return sections
+    .map((section) => ({ section, items: readChecklist(doc.text, lists.get(section) ?? []) }))
+    .filter((c) => c.items.length > 0);
 }
 
 /** The task-list items of a section's lists (nested lists included), in document order. */

@@ -1,9 +1,8 @@
 // contributing-factors: the factors checklist and its Details list agree. At least one factor is
 // checked, every checked factor is explained in Details, and Details explain only checked factors.
-import { labelKey, listsBySection, optionList, readChecklist, readLabelledEntries, type LabelSpan } from '../checklist';
+import { documentChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../checklist';
 import { templatePlaceholders, scanBracketPlaceholders } from '../placeholders';
 import type { Rule } from '../rule';
-import { matchSections } from '../sectionMatch';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 export interface FactorChecklist {
@@ -42,15 +41,9 @@ export const contributingFactors: Rule = {
     const { doc, template, text } = ctx;
     const checklists = factorChecklists(template);
     if (checklists.length === 0) return;
-    const matches = matchSections(doc, template);
-    const lists = listsBySection(doc);
-
     for (const { checklist, placeholders } of checklists) {
-      const sections = matches.find((m) => m.template.key === checklist.sectionKey)?.found ?? [];
-      for (const section of sections) {
-        const items = readChecklist(text, lists.get(section) ?? []);
-        // Without a checklist the author wrote the factors in their own form: nothing to compare.
-        if (items.length === 0) continue;
+      // Sections without checkboxes wrote the factors in their own form: nothing to compare.
+      for (const { section, items } of documentChecklists(doc, template, checklist)) {
         const checked = items.filter((i) => i.checked);
         if (checked.length === 0) {
           ctx.report({

@@ -1,10 +1,9 @@
 // detection-method: the "How Was It Detected?" checklist has an answer, and an open option such as
 // "Other: [specify]" says what it was when checked.
-import { labelKey, listsBySection, optionList, readChecklist } from '../checklist';
+import { documentChecklists, labelKey, optionList } from '../checklist';
 import { normalizeTitle } from '../document';
 import { scanBracketPlaceholders } from '../placeholders';
 import type { Rule } from '../rule';
-import { matchSections } from '../sectionMatch';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 // By default the rule checks the template checklists whose section title speaks of detection
@@ -38,17 +37,11 @@ export const detectionMethod: Rule = {
     const { doc, template, text } = ctx;
     const checklists = detectionChecklists(template, (ctx.options['sections'] as string[] | undefined) ?? []);
     if (checklists.length === 0) return;
-    const matches = matchSections(doc, template);
-    const lists = listsBySection(doc);
-
     for (const checklist of checklists) {
       // Options the template writes with a hint after a colon ("Other: [specify]") ask for an answer there.
       const openOptions = new Set(checklist.options.filter((o) => o.hint !== undefined).map((o) => labelKey(o.label)));
-      const sections = matches.find((m) => m.template.key === checklist.sectionKey)?.found ?? [];
-      for (const section of sections) {
-        const items = readChecklist(text, lists.get(section) ?? []);
-        // Without a checklist the author answered in prose: nothing to check.
-        if (items.length === 0) continue;
+      // Sections without checkboxes answered in prose: nothing to check.
+      for (const { section, items } of documentChecklists(doc, template, checklist)) {
         const checked = items.filter((i) => i.checked);
         if (checked.length === 0) {
           ctx.report({

@@ -4,10 +4,9 @@
 import { normalizeTitle, plainText, rowTexts } from '../document';
 import { scanBracketPlaceholders } from '../placeholders';
 import type { Rule, RuleContext } from '../rule';
-import { matchSections } from '../sectionMatch';
 import { tableRows, type CellSpan } from '../tableCells';
 import { parseIsoDate } from '../timeline';
-import { listsBySection, readChecklist } from '../checklist';
+import { documentChecklists } from '../checklist';
 import { findActionTables, roleOf, type Role } from './actionItems';
 import { factorChecklists } from './contributingFactors';
 
@@ -79,13 +78,10 @@ function checkActionItems(ctx: RuleContext, prefix: string): void {
 }
 
 function checkFactors(ctx: RuleContext, prefix: string): void {
-  const matches = matchSections(ctx.doc, ctx.template);
-  const lists = listsBySection(ctx.doc);
   for (const { checklist } of factorChecklists(ctx.template)) {
-    for (const section of matches.find((m) => m.template.key === checklist.sectionKey)?.found ?? []) {
-      const items = readChecklist(ctx.text, lists.get(section) ?? []);
-      // Factors written as prose (no checkboxes) cannot be counted: the author's form is respected.
-      if (items.length === 0 || items.some((i) => i.checked)) continue;
+    // Factors written as prose (no checkboxes) cannot be counted: documentChecklists leaves them out.
+    for (const { section, items } of documentChecklists(ctx.doc, ctx.template, checklist)) {
+      if (items.some((i) => i.checked)) continue;
       ctx.report({ message: `${prefix}: no contributing factor is checked under "${section.title}".`, start: section.start, end: section.headingEnd });
     }
   }
