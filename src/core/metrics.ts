@@ -3,7 +3,7 @@
 // Duration of Impact). The `metrics` rule and `postmortem metrics` both read this.
 import type { DocumentModel } from './document';
 import type { TemplateModel } from './template/model';
-import { readTimeline, type Timeline, type TimelineEntry } from './timeline';
+import { readTimeline, templateTimelineTable, type Timeline, type TimelineEntry } from './timeline';
 
 export type Milestone = 'start' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'closed';
 export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'acknowledged', 'mitigated', 'restored', 'closed'];
@@ -70,6 +70,27 @@ function keywordMatcher(keywords: readonly string[]): RegExp | undefined {
 }
 
 const cache = new WeakMap<DocumentModel, Map<string, TimelineMetrics>>();
+const templateKeywordCache = new WeakMap<TemplateModel, Record<Milestone, string[]>>();
+
+/**
+ * A team template can teach its own wording: a timeline row tagged in the template
+ * (`| HH:MM | [Kunde meldet Fehler] {detected} |`) makes its text a keyword of that milestone.
+ */
+export function templateKeywords(template: TemplateModel): Record<Milestone, string[]> {
+  const cached = templateKeywordCache.get(template);
+  if (cached) return cached;
+  const found = Object.fromEntries(MILESTONES.map((m) => [m, [] as string[]])) as Record<Milestone, string[]>;
+  const table = templateTimelineTable(template);
+  for (const row of table?.rows ?? []) {
+    const event = row.slice(1).join(' ');
+    const words = event.replace(MILESTONE_TAG, '').replace(/[\[\]]/g, '').trim();
+    MILESTONE_TAG.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = MILESTONE_TAG.exec(event))) if (words) found[(m[1] as string).toLowerCase() as Milestone].push(words);
+  }
+  templateKeywordCache.set(template, found);
+  return found;
+}
 
 export function timelineMetrics(
   doc: DocumentModel,
@@ -93,8 +114,9 @@ export function timelineMetrics(
   const entries = source.filter((e) => e.minutes !== undefined);
   if (entries.length === 0) return result;
 
+  const fromTemplate = templateKeywords(template);
   const matchers = Object.fromEntries(
-    MILESTONES.map((m) => [m, keywordMatcher(keywords[m] ?? DEFAULT_MILESTONE_KEYWORDS[m])]),
+    MILESTONES.map((m) => [m, keywordMatcher([...(keywords[m] ?? DEFAULT_MILESTONE_KEYWORDS[m]), ...fromTemplate[m]])]),
   ) as Record<Milestone, RegExp | undefined>;
 
   // Tags win over keywords; among keywords the first matching row (in time order) wins.

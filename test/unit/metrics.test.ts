@@ -55,3 +55,14 @@ describe('metrics from the timeline', () => {
     assert.deepEqual(minutes('# Post-Mortem: x\n\nNo timeline.\n'), {});
   });
 });
+
+describe('a team template teaches its own milestone wording', () => {
+  it('a tagged row of the template makes its text a keyword', async () => {
+    const { buildTemplateModel } = await import('../../src/core/template/model');
+    const team = buildTemplateModel('# Post-Mortem: [Titel]\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| HH:MM | [Kunde meldet Fehler] {detected} |\n| HH:MM | [Dienst wiederhergestellt] {restored} |\n');
+    const text = table(['10:00 | Fehlerrate steigt', '10:07 | Kunde meldet Fehler im Checkout', '10:30 | Dienst wiederhergestellt']);
+    const m = timelineMetrics(buildDocument(text, parseMarkdown(text)), team).metrics;
+    assert.equal(m.ttd?.minutes, 7);
+    assert.equal(m.ttr?.minutes, 30);
+  });
+});
