@@ -9,6 +9,7 @@ import { displayPath, errorCode, expandInputs } from './inputs';
 import { readMarkdownFile, writeMarkdownFile } from './markdownFile';
 import { TOOL_NAME, TOOL_VERSION } from './packageInfo';
 import { runMetrics } from './metrics';
+import { runNew } from './newCommand';
 import { toSarif } from './sarif';
 
 export interface CliIo {
@@ -27,6 +28,7 @@ type Format = (typeof FORMATS)[number];
 
 export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob>...
        ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
+       ${TOOL_NAME} new [--severity SEV2] [--date YYYY-MM-DD] [--id INC-1234] [--dir DIR] [--name PATTERN] "<title>"
 
 Lint incident post-mortems written in Markdown against the post-mortem template.
 
@@ -50,6 +52,12 @@ Options:
 Configuration:
   Each file uses the nearest ${CONFIG_FILE_NAME} in its folder or above. Its "ignore" globs skip
   files and its "template" names a team template; both are relative to the config file.
+
+New:
+  "new" writes a post-mortem from the template (a config's "template" if any) with the title,
+  severity, date (default: today, UTC) and incident ID filled in, status Draft, into
+  --dir (default docs/postmortems) as --name (default {date}-{slug}.md; also {id}, {title}).
+  It never overwrites a file: an existing name gets -2, -3, ... It prints the path.
 
 Metrics:
   "metrics" prints TTD, TTA, TTM, TTR, Duration and Duration of Impact as each file's timeline
@@ -143,6 +151,12 @@ export function run(argv: readonly string[], io: CliIo): number {
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
         'status-gate': { type: 'boolean' },
+        title: { type: 'string' },
+        severity: { type: 'string' },
+        date: { type: 'string' },
+        id: { type: 'string' },
+        dir: { type: 'string' },
+        name: { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -166,8 +180,24 @@ export function run(argv: readonly string[], io: CliIo): number {
     io.stderr(`${TOOL_NAME}: ${message}\nRun "${TOOL_NAME} --help" for usage.\n`);
     return EXIT_USAGE;
   };
-  if (command === undefined) return usageError('missing command: expected "lint" or "metrics"');
-  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint" or "metrics"`);
+  if (command === undefined) return usageError('missing command: expected "lint", "metrics" or "new"');
+  if (command === 'new') {
+    return runNew(
+      {
+        title: values.title ?? (paths.length ? paths.join(' ') : undefined),
+        severity: values.severity,
+        date: values.date,
+        id: values.id,
+        dir: values.dir,
+        name: values.name,
+        config: values.config,
+      },
+      io,
+    );
+  }
+  if (values.title !== undefined || values.severity !== undefined || values.date !== undefined || values.id !== undefined || values.dir !== undefined || values.name !== undefined)
+    return usageError('--title, --severity, --date, --id, --dir and --name go with "new"');
+  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics" or "new"`);
   if (paths.length === 0) return usageError(`no files given: name files, folders or globs to ${command === 'lint' ? 'lint' : 'measure'}`);
   if (command === 'metrics') {
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')

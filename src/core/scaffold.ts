@@ -202,3 +202,14 @@ function truncateUtf8(text: string, max: number): string {
   }
   return out;
 }
+
+/** How many numbered names are tried before giving up (name.md, name-2.md, ... name-1000.md). */
+export const MAX_NUMBERED_NAMES = 1000;
+
+/** name, then name-2, name-3, ...: the names to try so that an existing file is never overwritten. */
+export function* numberedNames(name: string): Generator<string> {
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : '';
+  for (let n = 1; n <= MAX_NUMBERED_NAMES; n++) yield n === 1 ? name : `${stem}-${n}${ext}`;
+}

@@ -618,3 +618,42 @@ describe('postmortem lint --status-gate and postmortem metrics', () => {
     assert.equal(cli(root, 'metrics', 'nope.md').code, 2);
   });
 });
+
+describe('postmortem new', () => {
+  it('writes the template with the answers, and never overwrites: the second gets -2', () => {
+    const root = workspace();
+    const first = cli(root, 'new', '--severity', 'SEV2', '--date', '2026-03-14', '--id', 'INC-2041', 'Checkout latency after deploy 412');
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout, 'docs/postmortems/2026-03-14-checkout-latency-after-deploy-412.md\n');
+    const path = join(root, 'docs/postmortems/2026-03-14-checkout-latency-after-deploy-412.md');
+    const text = readFileSync(path, 'utf8');
+    assert.match(text, /^# Post-Mortem: Checkout latency after deploy 412$/m);
+    assert.match(text, /^\*\*Severity:\*\* SEV2 {2}$/m);
+    assert.match(text, /^\*\*Incident ID:\*\* INC-2041 {2}$/m);
+    assert.match(text, /^\*\*Status:\*\* Draft {2}$/m);
+    const second = cli(root, 'new', '--title', 'Checkout latency after deploy 412', '--date', '2026-03-14');
+    assert.equal(second.stdout, 'docs/postmortems/2026-03-14-checkout-latency-after-deploy-412-2.md\n');
+    assert.equal(readFileSync(path, 'utf8'), text, 'the first file is unchanged');
+    // The new document lints with no structural findings.
+    const structural = lint(text).filter((f) => ['missing-section', 'section-order', 'duplicate-section', 'empty-section'].includes(f.ruleId));
+    assert.deepEqual(structural, []);
+  });
+
+  it('uses the team template named by the config, and its own severities', () => {
+    const root = workspace({
+      '.postmortemrc.json': json({ template: 'TEMPLATE.md' }),
+      'TEMPLATE.md': '# Incident: [Title]\n\n## Summary\n\n**Severity:** P1 | P2 | P3\n\n## What happened\n\n[Story]\n',
+    });
+    assert.equal(cli(root, 'new', '--severity', 'SEV2', 'x').code, 2);
+    const made = cli(root, 'new', '--severity', 'P2', '--dir', 'incidents', '--name', '{slug}.md', 'DB failover');
+    assert.equal(made.code, 0, made.stderr);
+    assert.equal(readFileSync(join(root, 'incidents', 'db-failover.md'), 'utf8'), '# Incident: DB failover\n\n## Summary\n\n**Severity:** P2\n\n## What happened\n\n[Story]\n');
+  });
+
+  it('refuses a missing title or an impossible date', () => {
+    const root = workspace();
+    assert.equal(cli(root, 'new').code, 2);
+    assert.match(cli(root, 'new', '--date', '2026-02-30', 'x').stderr, /"2026-02-30" is not a date/);
+    assert.deepEqual(readdirSync(root), []);
+  });
+});

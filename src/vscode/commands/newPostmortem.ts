@@ -2,7 +2,8 @@
 // object and asks nothing), creates <postmortem.directory>/<postmortem.fileName> through workspace.fs
 // without ever overwriting, and inserts the template as a snippet with the answers filled in.
 import * as vscode from 'vscode';
-import { fileNameFor, scaffoldSnippet, scaffoldText, type ScaffoldAnswers } from '../../core/scaffold';
+import { fileNameFor, numberedNames, scaffoldSnippet, scaffoldText, type ScaffoldAnswers } from '../../core/scaffold';
+import { parseIsoDate } from '../../core/timeline';
 import { templateFor, type TemplateModel } from '../../core/template/model';
 import type { ConfigFiles } from '../configFiles';
 import type { PostmortemDocuments } from '../documents';
@@ -24,7 +25,6 @@ export interface NewPostmortemDeps {
   configs: ConfigFiles;
 }
 
-const MAX_SUFFIX = 1000;
 
 /** Returns the new document's URI, or undefined when cancelled or refused. */
 export async function newPostmortem(deps: NewPostmortemDeps, args?: NewPostmortemArgs): Promise<vscode.Uri | undefined> {
@@ -77,11 +77,8 @@ function resolveDirectory(folder: vscode.Uri, directory: string): vscode.Uri {
 
 /** name, else name-2, name-3, ...: an existing file is never overwritten. */
 async function freeName(dir: vscode.Uri, name: string): Promise<vscode.Uri | undefined> {
-  const dot = name.lastIndexOf('.');
-  const stem = dot > 0 ? name.slice(0, dot) : name;
-  const ext = dot > 0 ? name.slice(dot) : '';
-  for (let n = 1; n <= MAX_SUFFIX; n++) {
-    const uri = vscode.Uri.joinPath(dir, n === 1 ? name : `${stem}-${n}${ext}`);
+  for (const candidate of numberedNames(name)) {
+    const uri = vscode.Uri.joinPath(dir, candidate);
     if (!(await exists(uri))) return uri;
   }
   return undefined;
@@ -107,11 +104,7 @@ function today(): string {
 
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return parseIsoDate(text) !== undefined;
 }
 
 function answersFromArgs(args: NewPostmortemArgs, template: TemplateModel): ScaffoldAnswers | undefined {
