@@ -8,6 +8,14 @@ import type { Fix, Severity, TextEdit } from './types';
 /** A JSON Schema fragment (documented in schemas/postmortemrc.schema.json). */
 export type OptionsSchema = Record<string, unknown>;
 
+/** The options schema of a rule that has none. */
+export const NO_OPTIONS: OptionsSchema = { type: 'object', properties: {}, additionalProperties: false };
+
+/** Schema of an option that is a list of strings (section titles, phrases, statuses...). */
+export function stringListOption(description: string): OptionsSchema {
+  return { type: 'array', items: { type: 'string' }, description };
+}
+
 export interface Report {
   message: string;
   /** 0-based offsets of the offending text (end exclusive). */

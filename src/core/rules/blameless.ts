@@ -1,7 +1,7 @@
 // blameless: counterfactual and blaming phrasing in the analysis sections. Blameless post-mortems
 // describe what happened and what the system allowed, not what a person should have done.
 import { normalizeTitle, type TextRun } from '../document';
-import type { Rule } from '../rule';
+import { stringListOption, type Rule } from '../rule';
 
 interface PhraseGroup {
   why: string;
@@ -59,19 +59,11 @@ export const blameless: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      sections: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Section titles checked (with their subsections).',
-      },
-      phrases: { type: 'array', items: { type: 'string' }, description: 'Extra phrases to flag.' },
-      allow: { type: 'array', items: { type: 'string' }, description: 'Phrases from the default list not to flag.' },
+      sections: stringListOption('Section titles checked (with their subsections).'),
+      phrases: stringListOption('Extra phrases to flag.'),
+      allow: stringListOption('Phrases from the default list not to flag.'),
       names: { type: 'boolean', description: 'Flag a name or @handle as the subject of a failure ("Alice forgot").' },
-      rootCauseSections: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).',
-      },
+      rootCauseSections: stringListOption('Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).'),
     },
     additionalProperties: false,
   },

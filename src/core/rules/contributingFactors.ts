@@ -2,7 +2,7 @@
 // checked, every checked factor is explained in Details, and Details explain only checked factors.
 import { documentChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../checklist';
 import { templatePlaceholders, scanBracketPlaceholders } from '../placeholders';
-import type { Rule } from '../rule';
+import { NO_OPTIONS, type Rule } from '../rule';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 export interface FactorChecklist {
@@ -35,7 +35,7 @@ export const contributingFactors: Rule = {
   description: 'At least one contributing factor is checked, and the Details list explains exactly the checked factors.',
   defaultSeverity: 'warning',
   fixable: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     const { doc, template, text } = ctx;

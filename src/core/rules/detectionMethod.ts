@@ -3,7 +3,7 @@
 import { documentChecklists, labelKey, optionList } from '../checklist';
 import { normalizeTitle } from '../document';
 import { scanBracketPlaceholders } from '../placeholders';
-import type { Rule } from '../rule';
+import { stringListOption, type Rule } from '../rule';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 // By default the rule checks the template checklists whose section title speaks of detection
@@ -24,11 +24,7 @@ export const detectionMethod: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      sections: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Titles of the checklist sections to check; empty: the template checklists whose section title mentions detection.',
-      },
+      sections: stringListOption('Titles of the checklist sections to check; empty: the template checklists whose section title mentions detection.'),
     },
     additionalProperties: false,
   },

@@ -1,5 +1,5 @@
 // duplicate-section: the same template section twice in one place.
-import type { Rule } from '../rule';
+import { NO_OPTIONS, type Rule } from '../rule';
 import { matchSections } from '../sectionMatch';
 
 export const duplicateSection: Rule = {
@@ -7,7 +7,7 @@ export const duplicateSection: Rule = {
   description: 'A template section appears at most once.',
   defaultSeverity: 'warning',
   fixable: false,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     for (const m of matchSections(ctx.doc, ctx.template)) {

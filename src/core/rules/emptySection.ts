@@ -1,5 +1,5 @@
 // empty-section: a template section whose heading is there but nothing under it.
-import type { Rule } from '../rule';
+import { NO_OPTIONS, type Rule } from '../rule';
 import { matchSections } from '../sectionMatch';
 
 export const emptySection: Rule = {
@@ -7,7 +7,7 @@ export const emptySection: Rule = {
   description: 'A template section has content (text, a list, a table) or subsections.',
   defaultSeverity: 'warning',
   fixable: false,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     for (const m of matchSections(ctx.doc, ctx.template)) {

@@ -11,7 +11,7 @@ import { parseDuration } from '../duration';
 import { readFieldLines, type FieldLine } from '../fields';
 import validateMetadata from '../generated/metadataValidator';
 import { isUnchosenChoiceList, scanBracketPlaceholders, templatePlaceholders } from '../placeholders';
-import type { Rule, RuleContext } from '../rule';
+import { NO_OPTIONS, type Rule, type RuleContext } from '../rule';
 import { matchSections } from '../sectionMatch';
 import type { TemplateModel } from '../template/model';
 import type { Fix } from '../types';
@@ -368,7 +368,7 @@ export const metadata: Rule = {
     'The Summary fields and the front matter hold valid metadata (schemas/postmortem-metadata.schema.json): a real date, a duration, an allowed severity and status, the required names; and they agree.',
   defaultSeverity: 'error',
   fixable: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     const { template, text } = ctx;

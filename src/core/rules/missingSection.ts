@@ -1,5 +1,5 @@
 // missing-section: a template section or subsection that the document lacks.
-import type { Rule } from '../rule';
+import { stringListOption, type Rule } from '../rule';
 import { matchSections, missingSections, sectionInsertion } from '../sectionMatch';
 
 export const missingSection: Rule = {
@@ -10,11 +10,7 @@ export const missingSection: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      optional: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Section titles that may be left out (e.g. ["Appendix", "Where We Got Lucky"]).',
-      },
+      optional: stringListOption('Section titles that may be left out (e.g. ["Appendix", "Where We Got Lucky"]).'),
     },
     additionalProperties: false,
   },

@@ -5,7 +5,7 @@ import type { Definition, Heading, PhrasingContent, RootContent, TableCell, Tabl
 import { endOf, normalizeTitle, plainText, rowTexts, startOf } from '../document';
 import { readFieldLines } from '../fields';
 import { isTimeColumnHeader, isUnchosenChoiceList, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders } from '../placeholders';
-import type { Rule, RuleContext } from '../rule';
+import { NO_OPTIONS, type Rule, type RuleContext } from '../rule';
 import { matchSections } from '../sectionMatch';
 import type { TemplateModel } from '../template/model';
 
@@ -60,7 +60,7 @@ export const placeholder: Rule = {
   description: 'No template placeholder is left: bracketed hints, HH:MM times, unchosen choice lists, empty sign-off cells.',
   defaultSeverity: 'warning',
   fixable: true,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     const { doc, text, template } = ctx;

@@ -1,6 +1,6 @@
 // section-order: template sections present in a different order than the template's.
 import type { Section } from '../document';
-import type { Rule } from '../rule';
+import { NO_OPTIONS, type Rule } from '../rule';
 import { matchSections } from '../sectionMatch';
 
 /** Indices (into seq) of a longest strictly increasing subsequence: the sections that are in order. */
@@ -28,7 +28,7 @@ export const sectionOrder: Rule = {
   description: 'Sections appear in the order of the template.',
   defaultSeverity: 'warning',
   fixable: false,
-  optionsSchema: { type: 'object', properties: {}, additionalProperties: false },
+  optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
     const matches = matchSections(ctx.doc, ctx.template);

@@ -3,7 +3,7 @@
 // come from the template (its table whose first column is a time).
 import { endOf, type Section } from '../document';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
-import type { Rule, RuleContext } from '../rule';
+import { stringListOption, type Rule, type RuleContext } from '../rule';
 import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../tableCells';
 import {
   chronologicalOrder,
@@ -192,16 +192,8 @@ export const timeline: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      timeHeaders: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Words that name the time column (whole words, case-insensitive): "Time (UTC)" and "Date and Time in CET" name Time.',
-      },
-      eventHeaders: {
-        type: 'array',
-        items: { type: 'string' },
-        description: 'Words that name the event column.',
-      },
+      timeHeaders: stringListOption('Words that name the time column (whole words, case-insensitive): "Time (UTC)" and "Date and Time in CET" name Time.'),
+      eventHeaders: stringListOption('Words that name the event column.'),
     },
     additionalProperties: false,
   },
