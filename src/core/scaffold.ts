@@ -127,6 +127,7 @@ export function slugify(title: string): string {
 const TOKEN = /\{(date|slug|id|title)\}/g;
 const SEPARATOR = /[-_. ]/;
 // Characters no file system (or no shell user) wants in a name; control characters too.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it removes
 const UNSAFE = /[\/\\:*?"<>|\u0000-\u001f\u007f]+/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
 
