@@ -17,6 +17,7 @@ const SEVERITIES = ['off', 'info', 'warning', 'error'];
 async function loadCore(root) {
   const entry = [
     "export { rules } from './src/core/rules/index';",
+    "export { fixKindsNote } from './src/core/rule';",
     "export { metadataFormats } from './src/core/metadataFormats';",
     existsSync(join(root, 'src/core/status.ts'))
       ? "export { DEFAULT_STRICTNESS } from './src/core/status';"
@@ -82,9 +83,10 @@ function optionsSchemaOf(rule) {
   return schema;
 }
 
-function ruleSettingSchema(rule) {
+function ruleSettingSchema(rule, fixKindsNote) {
+  const note = fixKindsNote(rule);
   return {
-    description: `${rule.description} Default: ${rule.defaultSeverity}.${rule.fixable ? ' Fixable.' : ''}`,
+    description: `${rule.description} Default: ${rule.defaultSeverity}.${note ? ` ${note}` : ''}`,
     default: rule.defaultSeverity,
     anyOf: [
       severitySchema(`Severity of ${rule.id} findings; "off" disables the rule.`),
@@ -101,11 +103,11 @@ function ruleSettingSchema(rule) {
   };
 }
 
-function configSchema(rules, statuses, defaultStrictness) {
+function configSchema(rules, statuses, defaultStrictness, fixKindsNote) {
   const ruleSettings = {};
   const ruleSeverities = {};
   for (const rule of rules) {
-    ruleSettings[rule.id] = ruleSettingSchema(rule);
+    ruleSettings[rule.id] = ruleSettingSchema(rule, fixKindsNote);
     ruleSeverities[rule.id] = severitySchema(rule.description);
   }
   // One definition for every status keeps the generated validator small (one function, not one per status).
@@ -188,11 +190,14 @@ export default async function generateValidators(root, header) {
   for (const rule of rules) {
     if (ids.has(rule.id)) throw new Error(`rule id ${rule.id} is registered twice in src/core/rules/index.ts`);
     ids.add(rule.id);
+    for (const meta of ['fixable', 'hasSuggestions']) {
+      if (typeof rule[meta] !== 'boolean') throw new Error(`rule ${rule.id} does not say whether it is ${meta} (a boolean)`);
+    }
   }
 
   const metadataSchema = JSON.parse(readFileSync(join(root, 'schemas/postmortem-metadata.schema.json'), 'utf8'));
   const statuses = metadataSchema.properties?.status?.enum ?? [];
-  const rcSchema = configSchema(rules, statuses, core.DEFAULT_STRICTNESS);
+  const rcSchema = configSchema(rules, statuses, core.DEFAULT_STRICTNESS, core.fixKindsNote);
 
   // Formats are referenced, not inlined: the generated code requires src/core/metadataFormats.ts.
   const formatsCode = _`require("../metadataFormats").metadataFormats`;

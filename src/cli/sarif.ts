@@ -2,6 +2,7 @@
 // described in tool.driver.rules, file locations relative to %SRCROOT% (the working folder).
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
+import { fixKindsNote } from '../core/rule';
 import { rules } from '../core/rules/index';
 import type { Finding, Fix, Severity } from '../core/types';
 import { INFORMATION_URI, ruleHelpUri, TOOL_NAME, TOOL_VERSION } from './packageInfo';
@@ -64,7 +65,7 @@ export function toSarif(findings: readonly Finding[], info: SarifRunInfo): Sarif
     ...rules.map((r) => ({
       id: r.id,
       shortDescription: { text: r.description },
-      fullDescription: { text: r.fixable ? `${r.description} Fixable with --fix.` : r.description },
+      fullDescription: { text: [r.description, fixKindsNote(r)].filter(Boolean).join(' ') },
       helpUri: ruleHelpUri(r.id),
       defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     })),

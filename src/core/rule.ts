@@ -48,10 +48,21 @@ export interface Rule {
   id: string;
   description: string;
   defaultSeverity: Severity;
+  /** The rule produces safe fixes, applied without asking by --fix, fix-all and fix-on-save. */
   fixable: boolean;
+  /** The rule offers suggestions: edits the author picks one of, never applied without asking. */
+  hasSuggestions: boolean;
   /** JSON Schema of the rule's `options` object. */
   optionsSchema: OptionsSchema;
   /** Default option values. */
   defaultOptions: Record<string, unknown>;
   check(ctx: RuleContext): void;
+}
+
+/** What a rule's fixes are, as a sentence for its descriptions (config schema, SARIF); '' when it has none. */
+export function fixKindsNote(rule: Pick<Rule, 'fixable' | 'hasSuggestions'>): string {
+  if (rule.fixable && rule.hasSuggestions) return 'Fixable with --fix; more quick-fix suggestions in the editor.';
+  if (rule.fixable) return 'Fixable with --fix.';
+  if (rule.hasSuggestions) return 'Quick-fix suggestions in the editor (not applied by --fix).';
+  return '';
 }

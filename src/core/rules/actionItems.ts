@@ -204,6 +204,7 @@ export const actionItems: Rule = {
   description: 'Action-item tables have Action, Owner, Due Date, Status and issue columns, and every row an owner, a real due date, an allowed status and a tracking reference.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: true,
   optionsSchema: {
     type: 'object',
     properties: {

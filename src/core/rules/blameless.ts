@@ -55,7 +55,7 @@ export const blameless: Rule = {
   id: 'blameless',
   description: 'Blameless language in Root Cause, Contributing Factors and Response: no counterfactuals, blame or a person as the subject of a failure.',
   defaultSeverity: 'info',
-  fixable: false,
+  fixable: false, hasSuggestions: false,
   optionsSchema: {
     type: 'object',
     properties: {

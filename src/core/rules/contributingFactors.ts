@@ -34,7 +34,8 @@ export const contributingFactors: Rule = {
   id: 'contributing-factors',
   description: 'At least one contributing factor is checked, and the Details list explains exactly the checked factors.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

@@ -20,7 +20,8 @@ export const detectionMethod: Rule = {
   id: 'detection-method',
   description: 'How the incident was detected is checked, and an "Other" answer says what it was.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -7,6 +7,7 @@ export const duplicateSection: Rule = {
   description: 'A template section appears at most once.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

@@ -7,6 +7,7 @@ export const emptySection: Rule = {
   description: 'A template section has content (text, a list, a table) or subsections.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

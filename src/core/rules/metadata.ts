@@ -368,6 +368,7 @@ export const metadata: Rule = {
     'The Summary fields and the front matter hold valid metadata (schemas/postmortem-metadata.schema.json): a real date, a duration, an allowed severity and status, the required names; and they agree.',
   defaultSeverity: 'error',
   fixable: true,
+  hasSuggestions: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

@@ -66,7 +66,7 @@ export const metrics: Rule = {
   id: 'metrics',
   description: 'TTD, TTA, TTM, TTR, Duration and Duration of Impact agree with the timeline (and are filled in when it can answer them).',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: true, hasSuggestions: true,
   optionsSchema: {
     type: 'object',
     properties: {

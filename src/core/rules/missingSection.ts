@@ -7,6 +7,7 @@ export const missingSection: Rule = {
   description: 'Every section and subsection of the template is present.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: false,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -59,7 +59,7 @@ export const placeholder: Rule = {
   id: 'placeholder',
   description: 'No template placeholder is left: bracketed hints, HH:MM times, unchosen choice lists, empty sign-off cells.',
   defaultSeverity: 'warning',
-  fixable: true,
+  fixable: false, hasSuggestions: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

@@ -28,6 +28,7 @@ export const sectionOrder: Rule = {
   description: 'Sections appear in the order of the template.',
   defaultSeverity: 'warning',
   fixable: false,
+  hasSuggestions: false,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

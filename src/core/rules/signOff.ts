@@ -91,7 +91,7 @@ export const signOff: Rule = {
   id: 'sign-off',
   description: 'A post-mortem marked Complete has every sign-off named and dated, every action item owned and dated, and a contributing factor checked.',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: false, hasSuggestions: false,
   optionsSchema: {
     type: 'object',
     properties: {

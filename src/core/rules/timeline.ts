@@ -189,6 +189,7 @@ export const timeline: Rule = {
   description: 'The timeline is a "Time | Event" table with well-formed rows, times that parse, in chronological order.',
   defaultSeverity: 'warning',
   fixable: true,
+  hasSuggestions: true,
   optionsSchema: {
     type: 'object',
     properties: {
