@@ -33,7 +33,19 @@ const builds = [
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 
-const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));
+// In watch mode the editor's background task (.vscode/tasks.json) waits for these two lines.
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} ${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}` : ''}`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b, plugins: watch ? [watchLog] : [] })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
