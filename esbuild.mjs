@@ -33,14 +33,18 @@ const builds = [
   { entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js' },
 ];
 
-// In watch mode the editor's background task (.vscode/tasks.json) waits for these two lines.
+// In watch mode the editor's background task (.vscode/tasks.json) waits for these two lines, printed
+// once per round of rebuilds (all bundles), not once per bundle.
+let building = 0;
 const watchLog = {
   name: 'watch-log',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const e of result.errors) console.error(`✘ [ERROR] ${e.text} ${e.location ? `${e.location.file}:${e.location.line}:${e.location.column}` : ''}`);
-      console.log('[watch] build finished');
+      if (--building === 0) console.log('[watch] build finished');
     });
   },
 };
