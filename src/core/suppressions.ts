@@ -23,9 +23,7 @@ export function readDirectives(comments: readonly Html[], lines: LineIndex): Dir
   const directives: Directive[] = [];
   for (const comment of comments) {
     const base = comment.position?.start.offset ?? 0;
-    DIRECTIVE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DIRECTIVE.exec(comment.value))) {
+    for (const m of comment.value.matchAll(DIRECTIVE)) {
       const kind = m[1] as Kind;
       const rules = (m[2] as string).split(/[\s,]+/).filter(Boolean);
       const at = lines.point(base + m.index + m[0].length);
@@ -35,27 +33,84 @@ export function readDirectives(comments: readonly Html[], lines: LineIndex): Dir
   return directives;
 }
 
+/**
+ * Where one rule is off, read once per rule from all directives: `lines` ascending, and `off[i]`
+ * holds from `lines[i]` until the next entry.
+ */
+interface RuleRanges {
+  lines: number[];
+  off: boolean[];
+  nextLines: Set<number>;
+  wholeFile: boolean;
+}
+
+/** The directives indexed by rule, so a document with thousands of comments is not read once per finding. */
+class SuppressionIndex {
+  private readonly byRule = new Map<string, RuleRanges>();
+  // disable/enable in line order (stable: comments on one line keep their order, the last one wins).
+  private readonly ranged: Directive[];
+
+  constructor(private readonly directives: readonly Directive[]) {
+    this.ranged = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.line - b.line);
+  }
+
+  isSuppressed(finding: Finding): boolean {
+    const ranges = this.rangesOf(finding.ruleId);
+    if (ranges.wholeFile || ranges.nextLines.has(finding.line)) return true;
+    // The last change at or before the finding's line.
+    let lo = 0;
+    let hi = ranges.lines.length - 1;
+    let off = false;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ranges.lines[mid] as number) <= finding.line) {
+        off = ranges.off[mid] as boolean;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return off;
+  }
+
+  private rangesOf(ruleId: string): RuleRanges {
+    let ranges = this.byRule.get(ruleId);
+    if (ranges) return ranges;
+    ranges = { lines: [], off: [], nextLines: new Set(), wholeFile: false };
+    for (const d of this.directives) {
+      if (!names(d, ruleId)) continue;
+      if (d.kind === 'disable-file') ranges.wholeFile = true;
+      else if (d.kind === 'disable-next-line') ranges.nextLines.add(d.line);
+    }
+    for (const d of this.ranged) {
+      if (!names(d, ruleId)) continue;
+      const off = d.kind === 'disable';
+      const last = ranges.lines.length - 1;
+      if (last >= 0 && ranges.lines[last] === d.line) ranges.off[last] = off;
+      else {
+        ranges.lines.push(d.line);
+        ranges.off.push(off);
+      }
+    }
+    this.byRule.set(ruleId, ranges);
+    return ranges;
+  }
+}
+
 function names(d: Directive, ruleId: string): boolean {
   return d.rules.length === 0 || d.rules.includes(ruleId);
 }
 
+const indexes = new WeakMap<readonly Directive[], SuppressionIndex>();
+
+/** The findings no directive turns off: O(rules x directives + findings x log directives). */
+export function unsuppressed(findings: readonly Finding[], directives: readonly Directive[]): Finding[] {
+  if (directives.length === 0) return [...findings];
+  const index = new SuppressionIndex(directives);
+  return findings.filter((f) => !index.isSuppressed(f));
+}
+
+/** Whether a directive turns the finding off. Repeated calls with the same directives share one index. */
 export function isSuppressed(finding: Finding, directives: readonly Directive[]): boolean {
-  let disabled = false;
-  for (const d of directives) {
-    if (!names(d, finding.ruleId)) continue;
-    switch (d.kind) {
-      case 'disable-file':
-        return true;
-      case 'disable-next-line':
-        if (d.line === finding.line) return true;
-        break;
-      case 'disable':
-        if (d.line <= finding.line) disabled = true;
-        break;
-      case 'enable':
-        if (d.line <= finding.line) disabled = false;
-        break;
-    }
-  }
-  return disabled;
+  let index = indexes.get(directives);
+  if (!index) indexes.set(directives, (index = new SuppressionIndex(directives)));
+  return index.isSuppressed(finding);
 }

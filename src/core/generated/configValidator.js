@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate21;
 module.exports.default = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string"}},"eventHeaders":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string"}},"detected":{"type":"array","items":{"type":"string"}},"acknowledged":{"type":"array","items":{"type":"string"}},"mitigated":{"type":"array","items":{"type":"string"}},"restored":{"type":"array","items":{"type":"string"}},"closed":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}},"phrases":{"type":"array","items":{"type":"string"}},"allow":{"type":"array","items":{"type":"string"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string"}},"eventHeaders":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string"}},"detected":{"type":"array","items":{"type":"string"}},"acknowledged":{"type":"array","items":{"type":"string"}},"mitigated":{"type":"array","items":{"type":"string"}},"restored":{"type":"array","items":{"type":"string"}},"closed":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"string","enum":["off","info","warning","error"]};
 
@@ -145,6 +145,7 @@ validate49.errors = vErrors;
 return errors === 0;
 }
 
+const pattern0 = new RegExp("\\S", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1751,8 +1752,10 @@ let data66 = data65.sections;
 if(Array.isArray(data66)){
 const len11 = data66.length;
 for(let i11=0; i11<len11; i11++){
-if(typeof data66[i11] !== "string"){
-const err93 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data67 = data66[i11];
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err93 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1762,9 +1765,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
 else {
-const err94 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err94 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1774,13 +1776,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data65.phrases !== undefined){
-let data68 = data65.phrases;
-if(Array.isArray(data68)){
-const len12 = data68.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data68[i12] !== "string"){
-const err95 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err95 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1790,9 +1788,15 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data65.phrases !== undefined){
+let data68 = data65.phrases;
+if(Array.isArray(data68)){
+const len12 = data68.length;
+for(let i12=0; i12<len12; i12++){
+let data69 = data68[i12];
+if(typeof data69 === "string"){
+if(!pattern0.test(data69)){
+const err96 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1802,13 +1806,8 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data65.allow !== undefined){
-let data70 = data65.allow;
-if(Array.isArray(data70)){
-const len13 = data70.length;
-for(let i13=0; i13<len13; i13++){
-if(typeof data70[i13] !== "string"){
-const err97 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err97 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1820,7 +1819,7 @@ errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err98 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1830,9 +1829,15 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data65.names !== undefined){
-if(typeof data65.names !== "boolean"){
-const err99 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data65.allow !== undefined){
+let data70 = data65.allow;
+if(Array.isArray(data70)){
+const len13 = data70.length;
+for(let i13=0; i13<len13; i13++){
+let data71 = data70[i13];
+if(typeof data71 === "string"){
+if(!pattern0.test(data71)){
+const err99 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1842,13 +1847,8 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data65.rootCauseSections !== undefined){
-let data73 = data65.rootCauseSections;
-if(Array.isArray(data73)){
-const len14 = data73.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data73[i14] !== "string"){
-const err100 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err100 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1860,7 +1860,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err101 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1870,9 +1870,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.names !== undefined){
+if(typeof data65.names !== "boolean"){
+const err102 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1882,9 +1882,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-}
-else {
-const err103 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data65.rootCauseSections !== undefined){
+let data73 = data65.rootCauseSections;
+if(Array.isArray(data73)){
+const len14 = data73.length;
+for(let i14=0; i14<len14; i14++){
+let data74 = data73[i14];
+if(typeof data74 === "string"){
+if(!pattern0.test(data74)){
+const err103 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1893,16 +1899,63 @@ vErrors.push(err103);
 }
 errors++;
 }
-var _valid12 = _errs181 === errors;
-valid55 = valid55 || _valid12;
 }
-if(!valid55){
-const err104 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err104 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
 else {
 vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var _valid12 = _errs181 === errors;
+valid55 = valid55 || _valid12;
+}
+if(!valid55){
+const err108 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
 }
 errors++;
 }
@@ -1920,12 +1973,12 @@ vErrors = null;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err109 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err109];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err109);
 }
 errors++;
 }
@@ -1936,24 +1989,24 @@ if(Array.isArray(data75)){
 const len15 = data75.length;
 for(let i15=0; i15<len15; i15++){
 if(typeof data75[i15] !== "string"){
-const err106 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err110 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err110];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err110);
 }
 errors++;
 }
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err111 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err111];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err111);
 }
 errors++;
 }
@@ -1964,22 +2017,22 @@ const _errs211 = errors;
 let valid68 = false;
 const _errs212 = errors;
 if(typeof data77 !== "boolean"){
-const err108 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err112 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err112];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err112);
 }
 errors++;
 }
 if(false !== data77){
-const err109 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+const err113 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err113];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err113);
 }
 errors++;
 }
@@ -2016,12 +2069,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err114 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err114];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err114);
 }
 errors++;
 }
@@ -2029,12 +2082,12 @@ var _valid13 = _errs214 === errors;
 valid68 = valid68 || _valid13;
 }
 if(!valid68){
-const err111 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err115 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err115];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err115);
 }
 errors++;
 }
@@ -2052,24 +2105,24 @@ vErrors = null;
 }
 if(data.template !== undefined){
 if(typeof data.template !== "string"){
-const err112 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err116];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err116);
 }
 errors++;
 }
 }
 }
 else {
-const err113 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err117];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err117);
 }
 errors++;
 }

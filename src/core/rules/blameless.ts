@@ -1,7 +1,7 @@
 // blameless: counterfactual and blaming phrasing in the analysis sections. Blameless post-mortems
 // describe what happened and what the system allowed, not what a person should have done.
 import { normalizeTitle, type TextRun } from '../document';
-import { stringListOption, type Rule } from '../rule';
+import { stringListOption, type OptionsSchema, type Rule } from '../rule';
 
 interface PhraseGroup {
   why: string;
@@ -42,13 +42,23 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A list of phrases or titles, none blank (`\S`: one non-space character at least; minLength would
+ * add a runtime require to the precompiled validator). An empty phrase matches between every two
+ * characters, and a blank title names no section.
+ */
+function phraseListOption(description: string): OptionsSchema {
+  return { ...stringListOption(description), items: { type: 'string', pattern: '\\S' } };
+}
+
+/** The entries that say something (a library caller's options are not validated against the schema). */
+function nonBlank(list: unknown): string[] {
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+}
+
 /** Offsets of text between quotation marks within a run: quoted words are someone else's. */
 function quotedSpans(source: string): [number, number][] {
-  const spans: [number, number][] = [];
-  const re = /"[^"\n]*"|\u201c[^\u201d\n]*\u201d/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(source))) spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  return [...source.matchAll(/"[^"\n]*"|\u201c[^\u201d\n]*\u201d/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 export const blameless: Rule = {
@@ -59,26 +69,26 @@ export const blameless: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      sections: stringListOption('Section titles checked (with their subsections).'),
-      phrases: stringListOption('Extra phrases to flag.'),
-      allow: stringListOption('Phrases from the default list not to flag.'),
+      sections: phraseListOption('Section titles checked (with their subsections).'),
+      phrases: phraseListOption('Extra phrases to flag.'),
+      allow: phraseListOption('Phrases from the default list not to flag.'),
       names: { type: 'boolean', description: 'Flag a name or @handle as the subject of a failure ("Alice forgot").' },
-      rootCauseSections: stringListOption('Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).'),
+      rootCauseSections: phraseListOption('Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).'),
     },
     additionalProperties: false,
   },
   defaultOptions: { sections: ['Root Cause', 'Contributing Factors', 'Response'], phrases: [], allow: [], names: true, rootCauseSections: ['Root Cause'] },
   check(ctx) {
-    const sections = new Set(((ctx.options['sections'] as string[] | undefined) ?? []).map(normalizeTitle));
-    const allow = new Set(((ctx.options['allow'] as string[] | undefined) ?? []).map((p) => p.toLowerCase()));
-    const extra = (ctx.options['phrases'] as string[] | undefined) ?? [];
+    const sections = new Set(nonBlank(ctx.options['sections']).map(normalizeTitle));
+    const allow = new Set(nonBlank(ctx.options['allow']).map((p) => p.toLowerCase()));
+    const extra = nonBlank(ctx.options['phrases']);
     const groups: PhraseGroup[] = [...BLAMELESS_PHRASES, ...(extra.length ? [{ why: 'on the team\'s list of phrases to avoid', phrases: extra }] : [])];
     const matchers = groups
       .map((g) => ({ why: g.why, phrases: g.phrases.filter((p) => !allow.has(p.toLowerCase())) }))
       .filter((g) => g.phrases.length)
       .map((g) => ({ why: g.why, re: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${g.phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
     const checkNames = ctx.options['names'] !== false;
-    const rootCause = new Set(((ctx.options['rootCauseSections'] as string[] | undefined) ?? []).map(normalizeTitle));
+    const rootCause = new Set(nonBlank(ctx.options['rootCauseSections']).map(normalizeTitle));
 
     const inScope = (run: TextRun, keys: Set<string>): boolean => {
       for (let s = run.section; s; s = s.parent) if (keys.has(s.key)) return true;
@@ -99,25 +109,20 @@ export const blameless: Rule = {
       };
       const hits: { index: number; length: number; message: string }[] = [];
       const overlaps = (index: number, length: number) => hits.some((h) => index < h.index + h.length && h.index < index + length);
+      // matchAll, not a loop over exec: it steps past an empty match instead of finding it forever.
       if (checkNames) {
-        PERSON_FAILED.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = PERSON_FAILED.exec(source))) {
+        for (const m of source.matchAll(PERSON_FAILED)) {
           const name = m[2];
           if (name !== undefined && NOT_A_NAME.has(name.split(' ')[0] as string)) continue;
           hits.push({ index: m.index, length: m[0].length, message: `"${m[0]}": a person as the subject of a failure; describe what the system allowed or what signal was missing.` });
         }
       }
       if (!allow.has('human error') && inScope(run, rootCause)) {
-        HUMAN_ERROR.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = HUMAN_ERROR.exec(source)))
+        for (const m of source.matchAll(HUMAN_ERROR))
           hits.push({ index: m.index, length: m[0].length, message: `"${m[0]}" is not a root cause: ask why the system made the error possible and easy to make.` });
       }
       for (const { why, re } of matchers) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(source))) if (!overlaps(m.index, m[0].length)) hits.push({ index: m.index, length: m[0].length, message: `"${m[0]}": ${why}.` });
+        for (const m of source.matchAll(re)) if (!overlaps(m.index, m[0].length)) hits.push({ index: m.index, length: m[0].length, message: `"${m[0]}": ${why}.` });
       }
       for (const h of hits.sort((a, b) => a.index - b.index)) flag(h.index, h.length, h.message);
     }
