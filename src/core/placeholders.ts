@@ -1,5 +1,6 @@
 // What counts as unfilled template text inside a run of Markdown source. Shared by the template
 // model (which placeholders the template has) and the `placeholder` rule (which are left).
+import type { TemplateModel } from './template/model';
 
 export interface PlaceholderSpan {
   /** Offsets into the scanned source (add the run's base offset). */
@@ -81,6 +82,15 @@ export function templatePlaceholders(templateSource: string): Set<string> {
     if (/^[(\[]/.test(rest) || /^:[ \t]*(?:<|[a-z][a-z0-9+.-]*:|[/#.])/i.test(rest)) continue;
     known.add(m[0]);
   }
+  return known;
+}
+
+const knownByTemplate = new WeakMap<TemplateModel, Set<string>>();
+
+/** templatePlaceholders of a template model, read once per model. */
+export function knownPlaceholders(template: TemplateModel): Set<string> {
+  let known = knownByTemplate.get(template);
+  if (!known) knownByTemplate.set(template, (known = templatePlaceholders(template.source)));
   return known;
 }
 

@@ -1,5 +1,6 @@
-// What no configuration or document may do to the linter: hang it (an empty phrase), or make it
-// quadratic (thousands of disable comments).
+// What no configuration or document may do to the linter: hang it (an empty phrase), make it
+// quadratic (thousands of disable comments, a huge or repeated team template), or make it say one
+// thing three times (an empty Sign-off row in a Complete post-mortem).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -9,8 +10,11 @@ import { parseMarkdown } from '../../src/core/parse';
 import { detectEol, LineIndex } from '../../src/core/positions';
 import type { Report, RuleContext } from '../../src/core/rule';
 import { blameless } from '../../src/core/rules/blameless';
-import { readStatus } from '../../src/core/status';
+import { placeholder } from '../../src/core/rules/placeholder';
+import { readStatus, scanStatus, STATUS_SCAN_LENGTH } from '../../src/core/status';
 import { isSuppressed, readDirectives, unsuppressed } from '../../src/core/suppressions';
+import { buildTemplateModel, MAX_TEMPLATE_SIZE, templateFor, templateProblem } from '../../src/core/template/model';
+import { templateSlots } from '../../src/core/template/slots';
 import type { Finding } from '../../src/core/types';
 
 /** Runs one rule with options as given, past the config schema (as a library caller could). */
@@ -46,6 +50,11 @@ describe('blameless: no configured text can stop the linter', () => {
       assert.deepEqual(findings.filter((f) => f.ruleId === 'blameless').map((f) => f.message), ['"should have": counterfactual: describe what happened and why it made sense at the time, not what should have happened.']);
     });
   }
+
+  it('sign-off: a blank completeStatus is rejected too', () => {
+    const findings = lint('# Post-Mortem: x\n', { config: { rules: { 'sign-off': { options: { completeStatus: ' ' } } } } });
+    assert.match(findings.find((f) => f.ruleId === 'config')?.message ?? '', /rules\.sign-off\.options\.completeStatus: must match pattern/);
+  });
 
   it('past the schema, blank phrases are ignored and every match loop advances', () => {
     const reports = runRule(blameless, withRootCause('We should have known. Alice forgot the flag.'), { phrases: ['', ' ', 'known'], allow: [''], sections: ['', 'Root Cause'] });
@@ -111,5 +120,92 @@ describe('disable comments: one index per lint, not every directive for every fi
     // Lines 2, 6, 10... are inside disable/enable pairs; 4, 8... are the blank lines between them.
     assert.equal(kept.filter((f) => f.ruleId === 'placeholder').length, findings.filter((f) => f.ruleId === 'placeholder' && f.line % 4 === 0).length);
     assert.equal(kept.filter((f) => f.ruleId === 'blameless').length, n);
+  });
+});
+
+describe('team templates: bounded, and a repeated section counts once', () => {
+  it(`a template over ${MAX_TEMPLATE_SIZE / 1024} KB is not used: the built-in one is, and templateProblem says why`, () => {
+    let big = '';
+    while (big.length <= MAX_TEMPLATE_SIZE) big += builtinTemplateText.replace('# Post-Mortem:', '# Review:') + '\n';
+    assert.equal(templateFor(big), builtinTemplate());
+    assert.match(templateProblem(big) ?? '', /^Team template not used: it is \d+ KB, over the 256 KB limit \(linting with the built-in template\)\./);
+    assert.equal(templateProblem(builtinTemplateText), undefined);
+    assert.equal(templateProblem(undefined), undefined);
+  });
+
+  it('a template that repeats its sections: each once in the model, so findings do not multiply', () => {
+    const copies = 20;
+    const repeated = Array.from({ length: copies }, () => builtinTemplateText).join('\n');
+    const model = buildTemplateModel(repeated);
+    const builtin = builtinTemplate();
+    assert.deepEqual(
+      model.sections.map((s) => [s.key, s.parentKey, s.index, s.childKeys]),
+      builtin.sections.map((s) => [s.key, s.parentKey, s.index, s.childKeys]),
+    );
+    assert.equal(model.tables.length, builtin.tables.length);
+    assert.equal(model.checklists.length, builtin.checklists.length);
+    assert.deepEqual(templateSlots(model).sectionSpans, templateSlots(builtin).sectionSpans);
+
+    // The document is the template: each repeated section is one duplicate per extra copy, not one per pair.
+    const findings = lint(repeated, { templateText: repeated });
+    const count = (ruleId: string) => findings.filter((f) => f.ruleId === ruleId).length;
+    const once = lint(builtinTemplateText);
+    const onceCount = (ruleId: string) => once.filter((f) => f.ruleId === ruleId).length;
+    assert.ok(count('duplicate-section') <= (copies - 1) * builtin.sections.length, `${count('duplicate-section')} duplicate-section findings`);
+    assert.ok(count('placeholder') <= copies * onceCount('placeholder'), `${count('placeholder')} placeholder findings`);
+    assert.ok(count('contributing-factors') <= copies * Math.max(1, onceCount('contributing-factors')), `${count('contributing-factors')} contributing-factors findings`);
+  });
+});
+
+describe('an empty Sign-off row in a Complete post-mortem is reported once', () => {
+  const complete = builtinTemplateText.replace(/\*\*Status:\*\* [^\n]*/, '**Status:** Complete');
+
+  it('by sign-off, not again by placeholder (empty or still a placeholder)', () => {
+    const doc = complete.replace('| Author | | |', '| Author | [Name] | [Date] |');
+    const start = doc.indexOf('## Sign-off');
+    const inSignOff = lint(doc).filter((f) => f.offset > start);
+    assert.deepEqual(
+      inSignOff.map((f) => `${f.ruleId}: ${f.message}`),
+      ['Author', 'Incident Commander', 'Engineering Lead', 'Product Owner'].map((role) => `sign-off: Status is Complete: Sign-off for "${role}" has no name and no date.`),
+    );
+  });
+
+  it('while the Status is not Complete, placeholder reports each empty cell', () => {
+    const draft = builtinTemplateText.replace(/\*\*Status:\*\* [^\n]*/, '**Status:** Draft');
+    const start = draft.indexOf('## Sign-off');
+    const inSignOff = lint(draft).filter((f) => f.offset > start);
+    assert.equal(inSignOff.length, 8);
+    assert.ok(inSignOff.every((f) => f.ruleId === 'placeholder'));
+  });
+});
+
+describe('placeholder', () => {
+  it('has no safe fix: fixable is false and no finding carries a fix (choice lists offer suggestions)', () => {
+    assert.equal(placeholder.fixable, false);
+    const findings = lint(builtinTemplateText).filter((f) => f.ruleId === 'placeholder');
+    assert.ok(findings.length > 0);
+    assert.deepEqual(findings.filter((f) => f.fix), []);
+    assert.ok(findings.some((f) => f.suggestions?.length));
+  });
+});
+
+describe('scanStatus: the Status of a document that is not parsed', () => {
+  it('reads the Summary field or the front matter as readStatus does', () => {
+    for (const text of [
+      builtinTemplateText.replace(/\*\*Status:\*\* [^\n]*/, '**Status:** Complete  '),
+      '---\ntitle: x\nstatus: "Complete"\n---\n\n# Post-Mortem: x\n\n**Status:** Draft\n',
+      '# Post-Mortem: x\n\n- **Status:** In Review\n',
+    ]) {
+      const lines = new LineIndex(text);
+      const parsed = readStatus(buildDocument(text, parseMarkdown(text), lines), builtinTemplate());
+      assert.deepEqual(scanStatus(text), parsed);
+    }
+    assert.equal(scanStatus(builtinTemplateText), undefined, 'a choice list left from the template says no Status');
+  });
+
+  it(`reads only the first ${STATUS_SCAN_LENGTH / 1024} KB`, () => {
+    const late = `# Post-Mortem: x\n\n${'Filler line.\n'.repeat(STATUS_SCAN_LENGTH / 10)}**Status:** Complete\n`;
+    assert.equal(scanStatus(late), undefined);
+    assert.equal(scanStatus(`**Status:** Complete\n${'x'.repeat(10 * STATUS_SCAN_LENGTH)}`)?.value, 'Complete');
   });
 });

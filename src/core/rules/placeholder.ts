@@ -1,21 +1,16 @@
 // placeholder: template text left unfilled. Bracketed placeholders ([Name], [INC-XXXX]), HH:MM in a
 // timeline's time column, a summary choice list nobody chose from (SEV1 | SEV2 | SEV3 | SEV4), and
 // the cells a template table leaves empty for the author (the Sign-off names and dates).
-import type { Definition, Heading, PhrasingContent, RootContent, TableCell, TableRow } from 'mdast';
-import { endOf, normalizeTitle, plainText, rowTexts, startOf } from '../document';
+// Once the Status says Complete, the Sign-off table's gaps are sign-off's (one finding per row that
+// says what is missing): this rule leaves those cells alone instead of reporting each again.
+import type { Definition, Heading, PhrasingContent, RootContent, TableCell } from 'mdast';
+import { endOf, plainText, startOf } from '../document';
 import { readFieldLines } from '../fields';
-import { isTimeColumnHeader, isUnchosenChoiceList, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders } from '../placeholders';
+import { isTimeColumnHeader, isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
 import { NO_OPTIONS, type Rule, type RuleContext } from '../rule';
 import { matchSections } from '../sectionMatch';
-import type { TemplateModel } from '../template/model';
-
-const knownByTemplate = new WeakMap<TemplateModel, Set<string>>();
-
-function knownPlaceholders(template: TemplateModel): Set<string> {
-  let known = knownByTemplate.get(template);
-  if (!known) knownByTemplate.set(template, (known = templatePlaceholders(template.source)));
-  return known;
-}
+import { signOffRows } from '../signOffTable';
+import { COMPLETE_STATUS_KEY } from '../status';
 
 function reportBrackets(ctx: RuleContext, from: number, to: number, known: ReadonlySet<string>): void {
   for (const p of scanBracketPlaceholders(ctx.text.slice(from, to), known)) {
@@ -34,20 +29,6 @@ function headingText(children: readonly PhrasingContent[], out: PhrasingContent[
     else if (child.type === 'emphasis' || child.type === 'strong' || child.type === 'delete') headingText(child.children, out);
   }
   return out;
-}
-
-/** The source between a cell's pipes: zero-width for `||`. */
-function cellInner(text: string, cell: TableCell, isLast: boolean): { start: number; end: number } {
-  const from = startOf(cell);
-  const start = text[from] === '|' ? from + 1 : from;
-  let end = endOf(cell);
-  if (isLast) {
-    let e = end;
-    while (e > start && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
-    if (e > start && text[e - 1] === '|' && text[e - 2] !== '\\') e--;
-    end = e;
-  }
-  return { start, end: Math.max(start, end) };
 }
 
 function withArticle(noun: string): string {
@@ -88,7 +69,13 @@ export const placeholder: Rule = {
       for (const row of rows) if (row.children[0]) timeCells.add(row.children[0]);
     }
 
+    // Complete: sign-off reports each Sign-off row with gaps once; its cells are not reported again here.
+    const complete = ctx.status?.key === COMPLETE_STATUS_KEY;
+    const signOffGaps = new Set<TableCell>();
+    if (complete) for (const row of signOffRows(doc, template, ctx.lines)) for (const gap of row.gaps) if (gap.cell) signOffGaps.add(gap.cell.cell);
+
     for (const run of doc.textRuns) {
+      if (run.cell && signOffGaps.has(run.cell)) continue;
       // The hint of an unchecked checklist option explains the option; it is not left to fill in.
       if (run.listItem?.checked !== false) reportBrackets(ctx, run.start, run.end, known);
       if (run.cell && timeCells.has(run.cell)) {
@@ -103,7 +90,7 @@ export const placeholder: Rule = {
     }
 
     checkChoiceLists(ctx);
-    checkEmptyCells(ctx);
+    if (!complete) checkEmptyCells(ctx);
   },
 };
 
@@ -139,37 +126,18 @@ function checkChoiceLists(ctx: RuleContext): void {
  * document's table is the one in the same section with the same columns; rows match by first cell.
  */
 function checkEmptyCells(ctx: RuleContext): void {
-  const { doc, template, text } = ctx;
-  const columnsKey = (columns: readonly string[]) => columns.map(normalizeTitle).join('|');
-  for (const t of template.tables) {
-    const required = t.rows.filter((row) => row[0] && t.columns.some((_, j) => j > 0 && !row[j]));
-    if (required.length === 0) continue;
-    const wanted = columnsKey(t.columns);
-    for (const { node: table, section } of doc.tables) {
-      if (section?.key !== t.sectionKey) continue;
-      const [header, ...rows] = table.children;
-      if (!header || columnsKey(rowTexts(header)) !== wanted) continue;
-      const byFirstCell = new Map<string, TableRow>();
-      for (const row of rows) {
-        const first = normalizeTitle(plainText(row.children[0] ?? row));
-        if (first && !byFirstCell.has(first)) byFirstCell.set(first, row);
-      }
-      for (const templateRow of required) {
-        const label = templateRow[0] as string;
-        const row = byFirstCell.get(normalizeTitle(label));
-        if (!row) continue;
-        t.columns.forEach((column, j) => {
-          if (j === 0 || templateRow[j]) return;
-          const cell = row.children[j];
-          if (cell && plainText(cell).trim() !== '') return;
-          const range = cell ? cellInner(text, cell, j === row.children.length - 1) : { start: endOf(row), end: endOf(row) };
-          ctx.report({
-            message: `${section.title}: ${column} for "${label}" is empty: expected ${withArticle(column)}.`,
-            start: range.start,
-            end: range.end,
-          });
-        });
-      }
+  for (const { section, templateRow, gaps } of signOffRows(ctx.doc, ctx.template, ctx.lines)) {
+    if (!templateRow) continue;
+    const label = templateRow[0] as string;
+    for (const gap of gaps) {
+      // A placeholder left in the cell is reported as one; a column the template fills is not the author's.
+      if (gap.cell && gap.cell.text !== '') continue;
+      if (templateRow[gap.index]) continue;
+      ctx.report({
+        message: `${section.title}: ${gap.column} for "${label}" is empty: expected ${withArticle(gap.column)}.`,
+        start: gap.start,
+        end: gap.end,
+      });
     }
   }
 }

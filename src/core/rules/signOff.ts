@@ -1,18 +1,14 @@
 // sign-off: a post-mortem whose Status is Complete is really complete: every Sign-off row named and
 // dated, every action item owned and dated, at least one contributing factor checked. Silent for
 // Draft and In Review documents (their gaps are the other rules' findings, at a lower severity).
-import { normalizeTitle, plainText, rowTexts } from '../document';
-import { scanBracketPlaceholders } from '../placeholders';
+import { plainText, type Section } from '../document';
 import type { Rule, RuleContext } from '../rule';
-import { tableRows, type CellSpan } from '../tableCells';
+import { isUnfilled, signOffRows } from '../signOffTable';
+import { tableRows } from '../tableCells';
 import { parseIsoDate } from '../timeline';
 import { documentChecklists } from '../checklist';
 import { findActionTables, roleOf, type Role } from './actionItems';
 import { factorChecklists } from './contributingFactors';
-
-function unfilled(cell: CellSpan | undefined): boolean {
-  return !cell || cell.text === '' || scanBracketPlaceholders(cell.source).length > 0;
-}
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -22,28 +18,15 @@ function list(parts: string[]): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-/** Sign-off tables: template tables whose rows leave cells for the author (Role | Name | Date). */
+/** Sign-off tables (Role | Name | Date): one finding per row with a gap, at its role. */
 function checkSignOffRows(ctx: RuleContext, prefix: string): void {
-  const { doc, template, text, lines } = ctx;
-  for (const t of template.tables) {
-    if (!t.rows.some((row) => row[0] && t.columns.some((_, j) => j > 0 && !row[j]))) continue;
-    const columns = t.columns.map(normalizeTitle).join('|');
-    for (const { node, section } of doc.tables) {
-      if (section?.key !== t.sectionKey) continue;
-      const header = node.children[0];
-      if (!header || rowTexts(header).map(normalizeTitle).join('|') !== columns) continue;
-      for (const row of tableRows(text, lines, node).body) {
-        const role = row.cells[0];
-        if (!role || role.text === '') continue;
-        const missing = t.columns.slice(1).filter((_, j) => unfilled(row.cells[j + 1])).map((c) => `no ${c.toLowerCase()}`);
-        if (missing.length === 0) continue;
-        ctx.report({
-          message: `${prefix}: ${section.title} for "${role.text}" has ${list(missing)}.`,
-          start: role.textStart,
-          end: role.textEnd,
-        });
-      }
-    }
+  for (const { section, role, gaps } of signOffRows(ctx.doc, ctx.template, ctx.lines)) {
+    if (gaps.length === 0) continue;
+    ctx.report({
+      message: `${prefix}: ${section.title} for "${role.text}" has ${list(gaps.map((g) => `no ${g.column.toLowerCase()}`))}.`,
+      start: role.textStart,
+      end: role.textEnd,
+    });
   }
 }
 
@@ -63,9 +46,9 @@ function checkActionItems(ctx: RuleContext, prefix: string): void {
       if (row.cells.every((c) => c.text === '')) continue;
       const action = at(row, 'action') ?? row.cells[0];
       const missing: string[] = [];
-      if (unfilled(at(row, 'owner'))) missing.push('no owner');
+      if (isUnfilled(at(row, 'owner'))) missing.push('no owner');
       const due = at(row, 'due');
-      if (unfilled(due)) missing.push('no due date');
+      if (isUnfilled(due)) missing.push('no due date');
       else if (due && !parseIsoDate(due.text)) missing.push(`no valid due date ("${due.text}")`);
       if (missing.length === 0 || !action) continue;
       ctx.report({
@@ -78,10 +61,13 @@ function checkActionItems(ctx: RuleContext, prefix: string): void {
 }
 
 function checkFactors(ctx: RuleContext, prefix: string): void {
+  // Two template checklists can lead to one document section: it is reported once.
+  const reported = new Set<Section>();
   for (const { checklist } of factorChecklists(ctx.template)) {
     // Factors written as prose (no checkboxes) cannot be counted: documentChecklists leaves them out.
     for (const { section, items } of documentChecklists(ctx.doc, ctx.template, checklist)) {
-      if (items.some((i) => i.checked)) continue;
+      if (reported.has(section) || items.some((i) => i.checked)) continue;
+      reported.add(section);
       ctx.report({ message: `${prefix}: no contributing factor is checked under "${section.title}".`, start: section.start, end: section.headingEnd });
     }
   }
@@ -95,7 +81,7 @@ export const signOff: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      completeStatus: { type: 'string', description: 'The Status value that claims the post-mortem is finished.' },
+      completeStatus: { type: 'string', pattern: '\\S', description: 'The Status value that claims the post-mortem is finished.' },
     },
     additionalProperties: false,
   },

@@ -67,13 +67,50 @@ export interface TemplateModel {
   checklists: TemplateChecklist[];
 }
 
+/** Team templates larger than this (in UTF-16 code units) are not used: remark needs about 1.5 s for 256 KB of template and 15 s for 1 MB. */
+export const MAX_TEMPLATE_SIZE = 256 * 1024;
+
+/** Why a team template's text is not used (linting falls back to the built-in template), or undefined when it is. */
+export function templateProblem(text: string | undefined): string | undefined {
+  if (text === undefined || text.length <= MAX_TEMPLATE_SIZE) return undefined;
+  const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
+  return `Team template not used: it is ${kb(text.length)}, over the ${kb(MAX_TEMPLATE_SIZE)} limit (linting with the built-in template). Shorten it: move examples and guidance into a document it links to.`;
+}
+
+const sectionIdentity = (s: Section) => `${s.key}\u0000${s.parent?.key ?? ''}`;
+
+/**
+ * The sections of a template, each title once under the same parent title: a team template that
+ * repeats a section (a pasted copy) keeps the first. Rules match every template section against
+ * every document section of that title, so a repeated one would multiply their findings.
+ */
+export function distinctSections(sections: readonly Section[]): Section[] {
+  const seen = new Set<string>();
+  return sections.filter((s) => {
+    const id = sectionIdentity(s);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 export function buildTemplateModel(source: string): TemplateModel {
   const doc = buildDocument(source, parseMarkdown(source));
-  const sectionIndex = new Map<Section, number>();
-  doc.sections.forEach((s, i) => sectionIndex.set(s, i));
+  const kept = distinctSections(doc.sections);
+  const keptSet = new Set(kept);
+  // A repeated section's subsections count for the one kept: they share its identity.
+  const childKeys = new Map<string, Set<string>>();
+  for (const s of doc.sections) {
+    const id = sectionIdentity(s);
+    const keys = childKeys.get(id) ?? new Set<string>();
+    for (const c of s.children) keys.add(c.key);
+    childKeys.set(id, keys);
+  }
+  // Tables and checklists of a dropped repeat would be matched as often as it was repeated.
+  const inKeptSection = ({ section }: { section: Section | undefined }) => !section || keptSet.has(section);
 
   const trimSlice = (a: number, b: number) => source.slice(a, b).trimEnd();
-  const sections: TemplateSection[] = doc.sections.map((s, index) => ({
+  const sections: TemplateSection[] = kept.map((s, index) => ({
     title: s.title,
     key: s.key,
     depth: s.depth,
@@ -81,7 +118,7 @@ export function buildTemplateModel(source: string): TemplateModel {
     index,
     text: trimSlice(s.start, s.end),
     ownText: trimSlice(s.start, s.contentEnd),
-    childKeys: s.children.map((c) => c.key),
+    childKeys: [...(childKeys.get(sectionIdentity(s)) ?? [])],
   }));
 
   let summarySectionKey: string | undefined;
@@ -98,7 +135,7 @@ export function buildTemplateModel(source: string): TemplateModel {
     break;
   }
 
-  const tables: TemplateTable[] = doc.tables.map(({ node, section }) => {
+  const tables: TemplateTable[] = doc.tables.filter(inKeptSection).map(({ node, section }) => {
     const [header, ...rows] = node.children;
     return {
       sectionKey: section?.key ?? '',
@@ -109,7 +146,7 @@ export function buildTemplateModel(source: string): TemplateModel {
   });
 
   const checklists: TemplateChecklist[] = [];
-  for (const { node, section } of doc.lists) {
+  for (const { node, section } of doc.lists.filter(inKeptSection)) {
     const items = node.children.filter((i: ListItem) => i.checked === false || i.checked === true);
     if (items.length === 0) continue;
     checklists.push({
@@ -143,9 +180,9 @@ export function builtinTemplate(): TemplateModel {
 
 const cache = new Map<string, TemplateModel>();
 
-/** Template models are cached by their text: lint is called on every keystroke. */
+/** Template models are cached by their text: lint is called on every keystroke. A template over MAX_TEMPLATE_SIZE gives the built-in one (see templateProblem). */
 export function templateFor(text: string | undefined): TemplateModel {
-  if (text === undefined || text === builtinTemplateText) return builtinTemplate();
+  if (text === undefined || text === builtinTemplateText || templateProblem(text) !== undefined) return builtinTemplate();
   let model = cache.get(text);
   if (!model) {
     model = buildTemplateModel(text);

@@ -10,7 +10,7 @@ import { parseMarkdown } from '../parse';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders, TIME_PLACEHOLDER } from '../placeholders';
 import type { SnippetSlot } from '../snippetSyntax';
 import { cellSpan } from '../tableCells';
-import type { TemplateModel } from './model';
+import { distinctSections, type TemplateModel } from './model';
 
 interface Span {
   start: number;
@@ -124,7 +124,7 @@ function readSlots(template: TemplateModel): TemplateSlots {
     title: doc.title ? readTitle(source, doc.title) : undefined,
     bodyStart: doc.frontmatter ? endOf(doc.frontmatter) : 0,
     fields,
-    sectionSpans: doc.sections.map((s, i) => ({ start: s.start, end: s.start + (template.sections[i]?.text.length ?? 0) })),
+    sectionSpans: distinctSections(doc.sections).map((s, i) => ({ start: s.start, end: s.start + (template.sections[i]?.text.length ?? 0) })),
   };
 }
 
