@@ -191,7 +191,7 @@ function walk(
       inQuote = true;
       break;
     case 'html': {
-      if ((node as Html).value.trimStart().startsWith('<!--')) model.htmlComments.push(node as Html);
+      if (isHtmlComment(node)) model.htmlComments.push(node as Html);
       return;
     }
     case 'code':
@@ -223,6 +223,16 @@ function walk(
   }
   const children = (node as Parent).children;
   if (children) for (const child of children) walk(child, section, listItem, cell, model, inQuote);
+}
+
+/** An HTML comment: notes and suppression comments, which are nobody's content. */
+export function isHtmlComment(node: Node): boolean {
+  return node.type === 'html' && (node as Html).value.trimStart().startsWith('<!--');
+}
+
+/** Whether the section says anything of its own: a node that is neither a comment nor a thematic break. */
+export function hasOwnContent(section: Section): boolean {
+  return section.nodes.some((n) => !isHtmlComment(n) && n.type !== 'thematicBreak');
 }
 
 /** Sections whose key matches, optionally restricted to a parent key. */

@@ -3,13 +3,24 @@
 import { LineIndex } from './positions';
 import type { TextEdit } from './types';
 
+/** Whether an edit is an insertion that starts a new line (a section, a field line) rather than continuing the one it is in. */
+const startsNewLine = (e: TextEdit) => (e.range.start.offset === e.range.end.offset && /^[\r\n]/.test(e.text) ? 1 : 0);
+
+/**
+ * The order edits apply in: by range; at one offset, text continuing the line (cells padding a row)
+ * before text on new lines (a section inserted after that row); otherwise as given (a stable sort).
+ */
+export function editOrder(a: TextEdit, b: TextEdit): number {
+  return a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset || startsNewLine(a) - startsNewLine(b);
+}
+
 /**
  * Sorted, non-overlapping edits that, applied simultaneously to the original text, give exactly what
  * applyEdits gives: an edit overlapping one already taken is dropped, and edits that touch (one
  * starts where the previous ends, e.g. two insertions at one offset) are merged so their order holds.
  */
 export function disjointEdits(edits: readonly TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+  const sorted = [...edits].sort(editOrder);
   const out: TextEdit[] = [];
   for (const edit of sorted) {
     const last = out[out.length - 1];

@@ -1,17 +1,19 @@
 // lint(text) -> findings: one parse, one walk to build the document model, then every enabled rule.
 import { computeCompletion, type Completion } from './completion';
 import { resolveRule } from './config';
+import { editOrder } from './edits';
 import { summarizeMetrics, timelineMetrics, type Milestone, type MetricsSummary } from './metrics';
 import { validateConfig } from './configValidation';
-import { buildDocument } from './document';
+import { buildDocument, type DocumentModel } from './document';
 import { parseMarkdown } from './parse';
-import { detectEol, LineIndex } from './positions';
-import type { Report, RuleContext } from './rule';
+import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from './openBlocks';
+import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from './positions';
+import type { Report, Rule, RuleContext } from './rule';
 import { rules } from './rules/index';
 import { readStatus, strictnessFor, type DocumentStatus } from './status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor } from './template/model';
-import type { Finding, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
+import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
 
 /** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
@@ -47,7 +49,19 @@ export function completion(text: string, options: LintRunOptions = {}): Completi
   return lintDocument(text, options).completion;
 }
 
+/**
+ * Every finding of the document. Offsets, lines and columns are those of the text as given, a leading
+ * byte-order mark included (remark drops it: the rules see the text after it), and fixes keep it.
+ */
 export function lintDocument(text: string, options: LintRunOptions = {}): LintResult {
+  const bom = bomLength(text);
+  if (bom === 0) return lintText(text, options);
+  const result = lintText(text.slice(bom), options);
+  return { ...result, findings: result.findings.map((f) => shiftFinding(f, bom)) };
+}
+
+function lintText(original: string, options: LintRunOptions): LintResult {
+  const text = withLineFeeds(original);
   const file = options.file ?? '<text>';
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -115,7 +129,7 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
   const template = templateFor(options.templateText);
   const tree = parseMarkdown(text);
   const doc = buildDocument(text, tree, lines);
-  const eol = detectEol(text);
+  const eol = detectEol(original);
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });
   const status = readStatus(doc, template);
   const byStatus = strictnessFor(status, config);
@@ -124,6 +138,8 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
     const resolved = resolveRule(rule, config, byStatus);
     if (resolved.severity === 'off') continue;
     const severity = resolved.severity;
+    // A failing rule's findings are all left out, not only those after the failure.
+    const reported: Finding[] = [];
     const ctx: RuleContext = {
       text,
       doc,
@@ -133,10 +149,14 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
       status,
       eol,
       edit,
-      report: (r) => findings.push(toFinding(rule.id, r.severity ?? severity, r)),
+      report: (r) => {
+        validateReport(rule, r);
+        reported.push(toFinding(rule.id, r.severity ?? severity, r));
+      },
     };
     try {
       rule.check(ctx);
+      findings.push(...reported);
     } catch (error) {
       // A rule must never take the whole lint down: report it where the user can see it.
       findings.push(
@@ -149,8 +169,14 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
     }
   }
 
+  const open = openBlockAtEnd(text, tree);
+  if (open) for (const f of findings) keepOutOfOpenBlock(f, open, text, eol);
+
   const directives = readDirectives(doc.htmlComments, lines);
-  const kept = directives.length ? findings.filter((f) => !isSuppressed(f, directives)) : findings;
+  const frontMatter = frontMatterSuppressionLine(doc);
+  const suppressed = (f: Finding) =>
+    isSuppressed(f, directives) || (frontMatter !== undefined && f.offset < frontMatter.end && isSuppressed({ ...f, line: frontMatter.line }, directives));
+  const kept = directives.length ? findings.filter((f) => !suppressed(f)) : findings;
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   // Same keywords as the metrics rule, so the cached timeline reading is reused.
   const metricsRule = rules.find((r) => r.id === 'metrics');
@@ -161,6 +187,69 @@ export function lintDocument(text: string, options: LintRunOptions = {}): LintRe
   return { findings: kept, status, completion: computeCompletion(doc, template, kept), metrics };
 }
 
+/**
+ * The report contract (as ESLint's validateRuleReport): a safe fix only from a rule that says it is
+ * fixable, suggestions only from one that says it has them. Throws, which reports internal-error.
+ */
+export function validateReport(rule: Pick<Rule, 'id' | 'fixable' | 'hasSuggestions'>, report: Report): void {
+  if (report.fix && !rule.fixable) throw new Error(`rule ${rule.id} reported a fix ("${report.fix.title}") but its meta says fixable: false`);
+  if (report.suggestions?.length && !rule.hasSuggestions) {
+    throw new Error(`rule ${rule.id} reported suggestions ("${report.suggestions[0]?.title}") but its meta says hasSuggestions: false`);
+  }
+}
+
+/**
+ * In a document that ends inside an unclosed block, a fix that inserts at its end would vanish into
+ * the block: it becomes a suggestion that closes the block first (or is dropped when it edits inside).
+ */
+function keepOutOfOpenBlock(finding: Finding, open: OpenBlock, text: string, eol: string): void {
+  const outside = (fix: Fix) => (isBeforeOpenBlock(fix, open) ? fix : closingBlockFirst(fix, open, text, eol));
+  const moved = finding.fix && !isBeforeOpenBlock(finding.fix, open) ? finding.fix : undefined;
+  if (!moved && !finding.suggestions?.some((s) => !isBeforeOpenBlock(s, open))) return;
+  if (moved) delete finding.fix;
+  const suggestions = [...(moved ? [moved] : []), ...(finding.suggestions ?? [])]
+    .map(outside)
+    .filter((s): s is Fix => s !== undefined);
+  if (suggestions.length) finding.suggestions = suggestions;
+  else delete finding.suggestions;
+}
+
+/**
+ * Nothing can stand above the front matter, so a suppression comment right below it covers it: its
+ * findings are suppressed as if they were on the line that comment points at.
+ */
+function frontMatterSuppressionLine(doc: DocumentModel): { end: number; line: number } | undefined {
+  const fm = doc.frontmatter;
+  const end = fm?.position?.end.offset;
+  if (!fm || end === undefined) return undefined;
+  const next = doc.tree.children[doc.tree.children.indexOf(fm) + 1];
+  if (!next || next.type !== 'html' || !doc.htmlComments.includes(next)) return undefined;
+  const nextLine = next.position?.start.line ?? 0;
+  if (nextLine !== (fm.position?.end.line ?? 0) + 1) return undefined;
+  return { end, line: (next.position?.end.line ?? nextLine) + 1 };
+}
+
+/** A finding of the text after a byte-order mark, moved to the text with it. */
+function shiftFinding(finding: Finding, by: number): Finding {
+  const start = shiftPoint({ line: finding.line, column: finding.column, offset: finding.offset }, by);
+  const end = shiftPoint({ line: finding.endLine, column: finding.endColumn, offset: finding.endOffset }, by);
+  const shiftFix = (fix: Fix): Fix => ({
+    ...fix,
+    edits: fix.edits.map((e) => ({ ...e, range: shiftRange(e.range, by) })),
+  });
+  const shifted: Finding = { ...finding, column: start.column, offset: start.offset, endColumn: end.column, endOffset: end.offset };
+  if (finding.fix) shifted.fix = shiftFix(finding.fix);
+  if (finding.suggestions) shifted.suggestions = finding.suggestions.map(shiftFix);
+  if (finding.related) {
+    shifted.related = finding.related.map((r) => ({
+      ...r,
+      column: r.line === 1 ? r.column + by : r.column,
+      endColumn: r.endLine === 1 ? r.endColumn + by : r.endColumn,
+    }));
+  }
+  return shifted;
+}
+
 /** Applies the `fix` of each finding (never `suggestions`); overlapping edits after the first are skipped. */
 export function applyFixes(text: string, findings: readonly Finding[]): string {
   const edits: TextEdit[] = [];
@@ -169,15 +258,24 @@ export function applyFixes(text: string, findings: readonly Finding[]): string {
 }
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
   let out = '';
   let cursor = 0;
-  for (const e of sorted) {
-    const s = e.range.start.offset;
-    const t = e.range.end.offset;
-    if (s < cursor) continue; // overlaps an edit already taken
-    out += text.slice(cursor, s) + e.text;
-    cursor = t;
+  for (const e of takenEdits(edits)) {
+    out += text.slice(cursor, e.range.start.offset) + e.text;
+    cursor = e.range.end.offset;
   }
   return out + text.slice(cursor);
+}
+
+/** The edits applyEdits applies, in order: sorted by editOrder (stable), each one starting before the previous one's end skipped. */
+export function takenEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const sorted = [...edits].sort(editOrder);
+  const taken: TextEdit[] = [];
+  let cursor = 0;
+  for (const e of sorted) {
+    if (e.range.start.offset < cursor) continue; // overlaps an edit already taken
+    taken.push(e);
+    cursor = e.range.end.offset;
+  }
+  return taken;
 }

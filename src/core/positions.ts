@@ -1,4 +1,5 @@
 // Offset <-> line/column conversion over one text, built once per lint (binary search per lookup).
+// Line breaks are those of micromark: LF, CRLF and a lone CR.
 import type { Point, Range } from './types';
 
 export class LineIndex {
@@ -51,8 +52,34 @@ export class LineIndex {
   }
 }
 
-/** The document's own line break, so inserted text matches it. */
-export function detectEol(text: string): '\n' | '\r\n' {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+/** A line break as Markdown (micromark) knows them: LF, CRLF, or a lone CR. */
+export type LineBreak = '\n' | '\r\n' | '\r';
+
+/** The document's own line break (its first one; LF when it has none), so inserted text matches it. */
+export function detectEol(text: string): LineBreak {
+  const match = /\r\n?|\n/.exec(text);
+  return match ? (match[0] as LineBreak) : '\n';
+}
+
+/** The same place in a text with `by` more code units in front of its first line (a byte-order mark). */
+export function shiftPoint(point: Point, by: number): Point {
+  return { line: point.line, column: point.line === 1 ? point.column + by : point.column, offset: point.offset + by };
+}
+
+/**
+ * The text with every lone CR read as LF: same length and offsets, same Markdown (micromark ends lines
+ * at both), so code that splits lines at LF reads a classic-Mac document right. Inserted text still
+ * takes the document's own line break (detectEol of the original).
+ */
+export function withLineFeeds(text: string): string {
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+export function shiftRange(range: Range, by: number): Range {
+  return { start: shiftPoint(range.start, by), end: shiftPoint(range.end, by) };
+}
+
+/** A leading byte-order mark: remark drops it, so offsets of its tree start one code unit late. */
+export function bomLength(text: string): number {
+  return text.charCodeAt(0) === 0xfeff ? 1 : 0;
 }

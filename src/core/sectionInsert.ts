@@ -2,7 +2,8 @@
 // position: what "Insert Section..." offers. Same placement as the missing-section fix.
 import { buildDocument } from './document';
 import { parseMarkdown } from './parse';
-import { detectEol, LineIndex } from './positions';
+import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd } from './openBlocks';
+import { bomLength, detectEol, LineIndex, shiftRange, withLineFeeds } from './positions';
 import { missingSections, sectionInsertion } from './sectionMatch';
 import { templateFor } from './template/model';
 import type { TextEdit } from './types';
@@ -15,20 +16,34 @@ export interface SectionInsertion {
   edit: TextEdit;
 }
 
-export function missingSectionInsertions(text: string, templateText?: string): SectionInsertion[] {
+/** Offsets are those of the text as given (a byte-order mark included); see lintDocument. */
+export function missingSectionInsertions(given: string, templateText?: string): SectionInsertion[] {
+  const bom = bomLength(given);
+  const text = withLineFeeds(given.slice(bom));
   const template = templateFor(templateText);
   const lines = new LineIndex(text);
-  const doc = buildDocument(text, parseMarkdown(text), lines);
-  const eol = detectEol(text);
-  return missingSections(doc, template).map((m) => {
+  const tree = parseMarkdown(text);
+  const doc = buildDocument(text, tree, lines);
+  const eol = detectEol(given);
+  const open = openBlockAtEnd(text, tree);
+  const insertions: SectionInsertion[] = [];
+  for (const m of missingSections(doc, template)) {
     const t = m.template;
     const insertion = sectionInsertion(doc, template, t, eol);
+    let edit: TextEdit | undefined = { range: lines.range(insertion.offset, insertion.offset), text: insertion.text };
+    // The user asked for the section: at the end of a document inside an unclosed block, close it first.
+    if (open) {
+      const fix = { title: t.title, edits: [edit] };
+      edit = isBeforeOpenBlock(fix, open) ? edit : closingBlockFirst(fix, open, text, eol)?.edits[0];
+    }
+    if (!edit) continue;
     const parent = t.parentKey === undefined ? undefined : template.sections.find((s) => s.key === t.parentKey);
-    return {
+    insertions.push({
       title: t.title,
       depth: t.depth,
       parentTitle: parent?.title,
-      edit: { range: lines.range(insertion.offset, insertion.offset), text: insertion.text },
-    };
-  });
+      edit: bom ? { range: shiftRange(edit.range, bom), text: edit.text } : edit,
+    });
+  }
+  return insertions;
 }

@@ -1,4 +1,5 @@
 // empty-section: a template section whose heading is there but nothing under it.
+import { hasOwnContent } from '../document';
 import { NO_OPTIONS, type Rule } from '../rule';
 import { matchSections } from '../sectionMatch';
 
@@ -14,8 +15,7 @@ export const emptySection: Rule = {
     for (const m of matchSections(ctx.doc, ctx.template)) {
       for (const s of m.found) {
         if (s.children.length) continue;
-        const hasContent = s.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')) && n.type !== 'thematicBreak');
-        if (hasContent) continue;
+        if (hasOwnContent(s)) continue;
         ctx.report({
           message: `Section "${s.title}" is empty: write its content, or remove the heading if it does not apply.`,
           start: s.start,

@@ -6,7 +6,7 @@ import type { ErrorObject } from 'ajv';
 import type { RootContent } from 'mdast';
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import metadataSchema from '../../../schemas/postmortem-metadata.schema.json';
-import type { Section } from '../document';
+import { hasOwnContent, type Section } from '../document';
 import { parseDuration } from '../duration';
 import { readFieldLines, type FieldLine } from '../fields';
 import validateMetadata from '../generated/metadataValidator';
@@ -318,15 +318,10 @@ function nodesBeforeSections(ctx: RuleContext): RootContent[] {
   return ctx.doc.tree.children.filter((n) => n.type !== 'yaml' && (n.position?.end.offset ?? 0) <= limit);
 }
 
-function lineEndAt(text: string, offset: number): number {
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  if (text[end - 1] === '\r') end--;
-  return end;
-}
-
-function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** Start and end (before its line break: LF, CRLF or CR) of the line holding offset. */
+function lineAround(ctx: RuleContext, offset: number): { start: number; end: number } {
+  const line = ctx.lines.point(offset).line;
+  return { start: ctx.lines.lineStart(line), end: ctx.lines.lineEnd(line) };
 }
 
 /**
@@ -344,8 +339,8 @@ function fieldInsertion(ctx: RuleContext, byName: ReadonlyMap<string, FieldLine>
   for (let i = index - 1; i >= 0; i--) {
     const before = byName.get(order[i] as string);
     if (!before) continue;
-    const prefix = text.slice(lineStartAt(text, before.labelStart), before.labelStart);
-    const end = lineEndAt(text, before.valueEnd);
+    const prefix = text.slice(lineAround(ctx, before.labelStart).start, before.labelStart);
+    const end = lineAround(ctx, before.valueEnd).end;
     if (prefix.trim()) return { title, edits: [ctx.edit(end, end, `${eol}${prefix}${line}`)] };
     const hardBreak = text.slice(before.valueEnd, end);
     const edit = hardBreak ? `${eol}${line}${hardBreak}` : `  ${eol}${line}`;
@@ -354,7 +349,7 @@ function fieldInsertion(ctx: RuleContext, byName: ReadonlyMap<string, FieldLine>
   for (let i = index + 1; i < order.length; i++) {
     const after = byName.get(order[i] as string);
     if (!after) continue;
-    const start = lineStartAt(text, after.labelStart);
+    const start = lineAround(ctx, after.labelStart).start;
     const prefix = text.slice(start, after.labelStart);
     const suffix = prefix.trim() ? '' : '  ';
     return { title, edits: [ctx.edit(start, start, `${prefix}${line}${suffix}${eol}`)] };
@@ -439,7 +434,7 @@ export const metadata: Rule = {
     }
 
     // Required fields neither the Summary nor the front matter has: reported at the Summary heading.
-    if (!section || section.nodes.length === 0) return;
+    if (!section || !hasOwnContent(section)) return;
     const present = new Set([...summary, ...fromFrontMatter].map((v) => v.name));
     const missing = template.summaryFields.filter((f) => required.has(f.name) && !present.has(f.name));
     if (missing.length === 0) return;

@@ -1,4 +1,5 @@
 // missing-section: a template section or subsection that the document lacks.
+import { endOf, isHtmlComment, startOf } from '../document';
 import { stringListOption, type Rule } from '../rule';
 import { matchSections, missingSections, sectionInsertion } from '../sectionMatch';
 
@@ -21,6 +22,10 @@ export const missingSection: Rule = {
     if (template.sections.length === 0) return;
     const optional = new Set(((ctx.options['optional'] as string[] | undefined) ?? []).map((t) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()));
     const matches = matchSections(doc, template);
+    // Without a heading to point at, the start of the document's first block (after front matter and
+    // comments), else its front matter or its end: places a disable comment can cover.
+    const firstContent = doc.tree.children.find((n) => n.type !== 'yaml' && !isHtmlComment(n));
+    const fallback = doc.frontmatter ? startOf(doc.frontmatter) : ctx.text.length;
     for (const m of missingSections(doc, template)) {
       const t = m.template;
       if (optional.has(t.key)) continue;
@@ -37,8 +42,8 @@ export const missingSection: Rule = {
         anchor = prev?.found[0];
         if (anchor) where = `after "${anchor.title}"`;
       }
-      const start = anchor ? anchor.start : doc.title ? (doc.title.position?.start.offset ?? 0) : 0;
-      const end = anchor ? anchor.headingEnd : doc.title ? (doc.title.position?.end.offset ?? 0) : 0;
+      const start = anchor ? anchor.start : doc.title ? startOf(doc.title) : firstContent ? startOf(firstContent) : fallback;
+      const end = anchor ? anchor.headingEnd : doc.title ? endOf(doc.title) : start;
       const ins = sectionInsertion(doc, template, t, ctx.eol);
       const level = '#'.repeat(t.depth);
       ctx.report({

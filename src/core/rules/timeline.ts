@@ -1,7 +1,7 @@
 // timeline: the timeline section holds a `Time | Event` table whose rows are well-formed, with times
 // that parse, in chronological order, each with an event. The table, its section and its columns
 // come from the template (its table whose first column is a time).
-import { endOf, type Section } from '../document';
+import { endOf, hasOwnContent, type Section } from '../document';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
 import { stringListOption, type Rule, type RuleContext } from '../rule';
 import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../tableCells';
@@ -63,11 +63,8 @@ function templateTableText(timeline: Timeline, eol: string): string {
 
 function checkMissingTable(ctx: RuleContext, timeline: Timeline, section: Section, expected: string): void {
   const { doc, text, eol } = ctx;
-  const hasContent =
-    section.children.length > 0 ||
-    section.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')) && n.type !== 'thematicBreak');
   // An empty section is empty-section's finding: one finding per problem.
-  if (!hasContent) return;
+  if (section.children.length === 0 && !hasOwnContent(section)) return;
   const inSection = (s: Section | undefined) => {
     for (let p = s; p; p = p.parent) if (p === section) return true;
     return false;
