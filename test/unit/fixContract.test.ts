@@ -18,6 +18,7 @@ import {
   missingSectionInsertions,
   rules,
 } from '../../src/core/index';
+import { toSarif } from '../../src/cli/sarif';
 import { validateReport } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/parse';
 import { detectEol, LineIndex } from '../../src/core/positions';
@@ -129,6 +130,15 @@ describe('the report contract (meta.fixable, meta.hasSuggestions)', () => {
         if (f.fix) assert.ok(rule.fixable, `${doc.name}: ${f.ruleId} has a fix ("${f.fix.title}") but is not fixable`);
         if (f.suggestions) assert.ok(rule.hasSuggestions, `${doc.name}: ${f.ruleId} has suggestions ("${f.suggestions[0]?.title}") but not hasSuggestions`);
       }
+    }
+  });
+
+  it('SARIF rule descriptions say "Fixable with --fix" only for fixable rules', () => {
+    const driver = toSarif([], { cwd: '/tmp', errors: [], notes: [] }).runs[0]?.tool.driver;
+    for (const rule of rules) {
+      const text = driver?.rules?.find((d) => d.id === rule.id)?.fullDescription?.text ?? '';
+      assert.equal(text.includes('Fixable with --fix'), rule.fixable, `${rule.id}: ${text}`);
+      assert.equal(/quick-fix suggestions/i.test(text), rule.hasSuggestions, `${rule.id}: ${text}`);
     }
   });
 

@@ -37,6 +37,16 @@ describe('schemas/postmortemrc.schema.json', () => {
     assert.deepEqual(Object.keys(byStatus), rules.map((r) => r.id), 'strictness lists every rule');
   });
 
+  it('says "Fixable with --fix" only for rules that are fixable, and "Quick-fix suggestions" for those that only suggest', () => {
+    const documented = schema['properties'].rules.properties as Record<string, any>;
+    for (const rule of rules) {
+      const description = documented[rule.id].description as string;
+      assert.equal(description.includes('Fixable with --fix'), rule.fixable, `${rule.id}: ${description}`);
+      assert.equal(/quick-fix suggestions/i.test(description), rule.hasSuggestions, `${rule.id}: ${description}`);
+    }
+    assert.match(documented['placeholder'].description, /Quick-fix suggestions in the editor \(not applied by --fix\)\.$/);
+  });
+
   it('has the settings configValidation names', () => {
     assert.deepEqual(Object.keys(schema['properties']), [...CONFIG_SETTINGS]);
   });
