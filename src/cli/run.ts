@@ -1,11 +1,11 @@
 // The `postmortem` command, as a function of its arguments and its output streams (main.ts wires it to the process).
 import { parseArgs } from 'node:util';
-import { fixAll } from '../core/fixAll';
-import { lintDocument } from '../core/lint';
-import type { DocumentStatus } from '../core/status';
+import { lintTimeoutFinding, unlintedFinding } from '../core/lintTimeout';
+import { COMPLETE_STATUS_KEY, scanStatus, type DocumentStatus } from '../core/status';
 import type { Finding, LintOptions, Severity } from '../core/types';
 import { ConfigError, ConfigResolver, CONFIG_FILE_NAME, type LoadedConfig } from './configFiles';
-import { displayPath, errorCode, expandInputs } from './inputs';
+import { displayPath, errorCode, expandInputs, type InputFile } from './inputs';
+import { WorkerLinter } from './lintInWorker';
 import { readMarkdownFile, writeMarkdownFile } from './markdownFile';
 import { TOOL_NAME, TOOL_VERSION } from './packageInfo';
 import { runMetrics } from './metrics';
@@ -22,6 +22,9 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS_FOUND = 1;
 export const EXIT_USAGE = 2;
+
+/** Seconds a file may take (--timeout): a 1 MB post-mortem lints in about 2 s; Markdown that remark needs minutes for does not finish. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,8 +46,11 @@ Options:
   -c, --config <file>    use this config for every file instead of the nearest ${CONFIG_FILE_NAME}
       --fix              apply the safe fixes in place, then report the findings that remain
       --status-gate      exit 1 only when a post-mortem whose Status is Complete has an
-                         error-severity finding (Draft and In Review documents are reported
-                         but do not fail the run): for CI on merge
+                         error-severity finding, or could not be checked (over the size limit,
+                         out of time, or the linter failed on it); Draft and In Review documents
+                         are reported but do not fail the run: for CI on merge
+      --timeout <s>      give up on a file after this many seconds (default ${DEFAULT_TIMEOUT_SECONDS}; 0: no
+                         limit): it gets one lint-timeout error instead of its findings
   -q, --quiet            report error-severity findings only; no summary, no notes
   -h, --help             show this help
   -v, --version          print the version
@@ -68,7 +74,8 @@ Output:
 
 Exit codes:
   0  no error-severity finding (warnings and info do not fail the run)
-  1  at least one error-severity finding (with --status-gate: in a Complete post-mortem)
+  1  at least one error-severity finding (with --status-gate: in a Complete post-mortem); a file
+     not linted within --timeout counts as one
   2  bad usage; a path that does not exist or a folder or glob that matches no file (so a typo
      cannot make CI pass on nothing); an invalid config or template; a file that cannot be read
      or written. Files skipped by a config's "ignore" are not an error.
@@ -94,49 +101,54 @@ export function formatText(findings: readonly Finding[]): string {
 }
 
 /** A finding for a document the linter itself failed on: the run goes on with the other files. */
-function internalError(file: string, error: unknown): Finding {
-  return {
-    file,
-    ruleId: 'internal-error',
-    severity: 'error',
-    message: `Linting failed on this document: ${error instanceof Error ? error.message : String(error)}`,
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    offset: 0,
-    endOffset: 0,
-  };
+function internalError(file: string, message: string): Finding {
+  return unlintedFinding(file, 'internal-error', `Linting failed on this document: ${message}`);
 }
 
 interface Linted {
   text: string;
   findings: Finding[];
   status: DocumentStatus | undefined;
+  /** Why the findings do not cover the document (it was not linted, or not all of it), for --status-gate. */
+  unchecked?: string;
 }
 
-function safeLint(text: string, options: LintOptions, file: string): Linted {
-  try {
-    const result = lintDocument(text, options);
-    return { text, findings: result.findings, status: result.status };
-  } catch (error) {
-    return { text, findings: [internalError(file, error)], status: undefined };
+/** Not linted: the Status its first lines say (a Complete one cannot pass the status gate). */
+function notLinted(text: string, finding: Finding, unchecked: string): Linted {
+  return { text, findings: [finding], status: scanStatus(text), unchecked };
+}
+
+/** Lints (or, with fix, lints and fixes until nothing fixable is left, as the editor's fix-all) one file. */
+function lintFile(linter: WorkerLinter, text: string, options: LintOptions, file: string, fix: boolean): Linted {
+  const answer = fix ? linter.call('fixAll', [text, options]) : linter.call('lint', [text, options]);
+  if (answer.kind === 'timed-out') {
+    const seconds = linter.timeoutMs / 1000;
+    return notLinted(text, lintTimeoutFinding(file, seconds), `it was not linted within ${seconds} s`);
   }
-}
-
-/** Lints and fixes until nothing fixable is left (the same loop as the editor's fix-all). */
-function lintAndFix(text: string, options: LintOptions, file: string): Linted {
-  try {
-    const fixed = fixAll(text, options);
-    return { text: fixed.text, findings: fixed.findings, status: fixed.result.status };
-  } catch (error) {
-    return { text, findings: [internalError(file, error)], status: undefined };
+  if (answer.kind === 'failed') return notLinted(text, internalError(file, (answer.error.split('\n')[0] as string).replace(/^\w*Error: /, '')), 'linting it failed');
+  const result = 'passes' in answer.result ? answer.result.result : answer.result;
+  const linted: Linted = { text: 'passes' in answer.result ? answer.result.text : text, findings: result.findings, status: result.status };
+  // Over the size limit the core returns its document-size finding without reading the document.
+  if (result.findings.some((f) => f.ruleId === 'document-size')) {
+    linted.status ??= scanStatus(text);
+    linted.unchecked = 'it is over the size limit and was not linted';
   }
+  return linted;
 }
 
-/** `--status-gate`: a document that claims to be Complete must have no error-severity finding. */
-function failsStatusGate(linted: Linted): boolean {
-  return linted.status?.key === 'complete' && linted.findings.some((f) => f.severity === 'error');
+/** `--status-gate`: a document that claims to be Complete must have no error-severity finding, and must have been checked. */
+function statusGateFailure(linted: Linted): string | undefined {
+  if (linted.status?.key !== COMPLETE_STATUS_KEY) return undefined;
+  if (linted.unchecked) return `Status is ${linted.status.value} but it could not be verified: ${linted.unchecked}`;
+  const errorCount = linted.findings.filter((f) => f.severity === 'error').length;
+  return errorCount > 0 ? `Status is ${linted.status.value} but ${plural(errorCount, 'error')} remain` : undefined;
+}
+
+/** --timeout: seconds, 0 for none. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim())) return undefined;
+  return Number(value);
 }
 
 export function run(argv: readonly string[], io: CliIo): number {
@@ -151,6 +163,7 @@ export function run(argv: readonly string[], io: CliIo): number {
         config: { type: 'string', short: 'c' },
         fix: { type: 'boolean' },
         'status-gate': { type: 'boolean' },
+        timeout: { type: 'string' },
         title: { type: 'string' },
         severity: { type: 'string' },
         date: { type: 'string' },
@@ -202,13 +215,15 @@ export function run(argv: readonly string[], io: CliIo): number {
   if (command === 'metrics') {
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
       return usageError(`unknown format "${values.format}" for metrics: expected text or json`);
-    if (values.fix || values['status-gate']) return usageError('--fix and --status-gate go with "lint"');
+    if (values.fix || values['status-gate'] || values.timeout !== undefined) return usageError('--fix, --status-gate and --timeout go with "lint"');
     return runMetrics(paths, values.format === 'json' ? 'json' : 'text', values.config, io);
   }
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) return usageError(`unknown format "${values.format}": expected one of ${FORMATS.join(', ')}`);
   const statusGate = values['status-gate'] === true;
   const quiet = values.quiet === true;
+  const timeoutSeconds = parseTimeout(values.timeout);
+  if (timeoutSeconds === undefined) return usageError(`invalid --timeout "${values.timeout}": expected a number of seconds (0: no limit)`);
 
   const expanded = expandInputs(paths, io.cwd);
   if (expanded.problems.length) {
@@ -216,7 +231,22 @@ export function run(argv: readonly string[], io: CliIo): number {
     return EXIT_USAGE;
   }
 
-  const resolver = new ConfigResolver(io.cwd, values.config);
+  const linter = new WorkerLinter(Math.round(timeoutSeconds * 1000));
+  return lintFiles(expanded.files, { io, configPath: values.config, fix: values.fix === true, statusGate, quiet, format, linter });
+}
+
+interface LintRun {
+  io: CliIo;
+  configPath: string | undefined;
+  fix: boolean;
+  statusGate: boolean;
+  quiet: boolean;
+  format: Format;
+  linter: WorkerLinter;
+}
+
+function lintFiles(files: readonly InputFile[], { io, configPath, fix, statusGate, quiet, format, linter }: LintRun): number {
+  const resolver = new ConfigResolver(io.cwd, configPath);
   const errors: string[] = [];
   const notes: string[] = [];
   const findings: Finding[] = [];
@@ -224,7 +254,7 @@ export function run(argv: readonly string[], io: CliIo): number {
   let fixedFiles = 0;
   const gateFailures: string[] = [];
 
-  for (const input of expanded.files) {
+  for (const input of files) {
     const shown = displayPath(input.path, io.cwd);
     let loaded: LoadedConfig | undefined;
     try {
@@ -255,27 +285,26 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
     linted++;
 
-    let result = values.fix ? lintAndFix(file.text, options, shown) : safeLint(file.text, options, shown);
+    let result = lintFile(linter, file.text, options, shown, fix);
     if (result.text !== file.text) {
       if (!file.lossless) {
         notes.push(`${shown}: not fixed, the file is not valid UTF-8`);
-        result = safeLint(file.text, options, shown);
+        result = lintFile(linter, file.text, options, shown, false);
       } else {
         try {
           writeMarkdownFile(input.path, result.text, file.bom);
           fixedFiles++;
         } catch (error) {
           errors.push(`${shown}: cannot write the fixes (${errorCode(error)})`);
-          result = safeLint(file.text, options, shown);
+          result = lintFile(linter, file.text, options, shown, false);
         }
       }
     }
     findings.push(...result.findings);
-    if (failsStatusGate(result)) {
-      const errorCount = result.findings.filter((f) => f.severity === 'error').length;
-      gateFailures.push(`${shown}: Status is ${result.status?.value} but ${plural(errorCount, 'error')} remain`);
-    }
+    const gateFailure = statusGateFailure(result);
+    if (gateFailure) gateFailures.push(`${shown}: ${gateFailure}`);
   }
+  if (linter.unavailable && linted > 0) notes.push(linter.unavailable);
 
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity satisfies Severity]++;

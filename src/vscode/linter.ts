@@ -3,9 +3,13 @@
 // even the 5 KB template costs 20-30 ms, while a round-trip to a worker costs 1-2 ms. Two workers,
 // so that a small document is not queued behind a large one. Each starts on first use and restarts
 // if it dies. Without a worker script (no Node file system for the extension), the core runs inline.
+// A request that runs past the time budget (Markdown that remark needs minutes for) stops its
+// worker: a lint then gives one lint-timeout finding, and the next request starts a fresh worker.
+import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { fixAll } from '../core/fixAll';
-import { lintDocument, type LintRunOptions } from '../core/lint';
+import { fixAll, type FixAllResult } from '../core/fixAll';
+import { lintDocument, type LintResult, type LintRunOptions } from '../core/lint';
+import { lintTimeoutResult } from '../core/lintTimeout';
 import { missingSectionInsertions } from '../core/sectionInsert';
 import { timelineEntryInsertion } from '../core/timelineEntry';
 
@@ -50,33 +54,92 @@ export function runCoreRequest(request: CoreRequest): CoreResponse {
   }
 }
 
+/**
+ * For a caller that waits synchronously (the CLI, with Atomics.wait): the worker answers on `port`
+ * and then adds 1 to `signal[0]`, which it also does once when it is ready for requests.
+ */
+export interface SyncChannel {
+  port: MessagePort;
+  signal: Int32Array;
+}
+
 /** Documents up to this many UTF-16 code units go to the worker for small documents. */
 export const SMALL_DOCUMENT_LENGTH = 64 * 1024;
 
-interface Pending {
+/** How long one request may run in a worker before the worker is stopped (no setting: a constant). */
+export const LINT_TIME_BUDGET_MS = 10_000;
+
+/** A request stopped after the time budget. */
+export class LintTimeoutError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`The post-mortem could not be processed within ${budgetMs / 1000} s.`);
+  }
+}
+
+interface Queued {
+  request: CoreRequest;
   resolve(outcome: Outcome<unknown>): void;
   reject(error: Error): void;
 }
 
+/** One worker, one request at a time: the budget counts from when the worker takes a request up. */
 class WorkerLane {
   private worker: Worker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Queued[] = [];
+  private current: { queued: Queued; timer: ReturnType<typeof setTimeout> } | undefined;
 
-  constructor(private readonly script: string) {}
+  constructor(
+    private readonly script: string,
+    private readonly budgetMs: number,
+  ) {}
 
   run(request: CoreRequest): Promise<Outcome<unknown>> {
-    const worker = this.ensureWorker();
     return new Promise((resolve, reject) => {
-      this.pending.set(request.id, { resolve, reject });
-      worker.postMessage(request);
+      this.queue.push({ request, resolve, reject });
+      this.next();
     });
   }
 
   stop(reason: Error): void {
+    const stopped = [...(this.current ? [this.current.queued] : []), ...this.queue.splice(0)];
+    if (this.current) clearTimeout(this.current.timer);
+    this.current = undefined;
+    this.discardWorker();
+    for (const q of stopped) q.reject(reason);
+  }
+
+  private next(): void {
+    if (this.current) return;
+    const queued = this.queue.shift();
+    if (!queued) return;
+    const timer = setTimeout(() => this.timeOut(), this.budgetMs);
+    this.current = { queued, timer };
+    this.ensureWorker().postMessage(queued.request);
+  }
+
+  private finish(response: CoreResponse): void {
+    const current = this.current;
+    if (!current || current.queued.request.id !== response.id) return;
+    clearTimeout(current.timer);
+    this.current = undefined;
+    if ('error' in response) current.queued.reject(new Error(response.error));
+    else current.queued.resolve({ result: response.result, ms: response.ms, where: 'worker' });
+    this.next();
+  }
+
+  private timeOut(): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = undefined;
+    // The worker is busy in the parser and cannot be interrupted otherwise; the next request starts another.
+    this.discardWorker();
+    current.queued.reject(new LintTimeoutError(this.budgetMs));
+    this.next();
+  }
+
+  private discardWorker(): void {
     const worker = this.worker;
     this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(reason);
-    this.pending.clear();
     void worker?.terminate();
   }
 
@@ -84,11 +147,7 @@ class WorkerLane {
     if (this.worker) return this.worker;
     const worker = new Worker(this.script);
     worker.on('message', (response: CoreResponse) => {
-      const pending = this.pending.get(response.id);
-      if (!pending) return;
-      this.pending.delete(response.id);
-      if ('error' in response) pending.reject(new Error(response.error));
-      else pending.resolve({ result: response.result, ms: response.ms, where: 'worker' });
+      if (this.worker === worker) this.finish(response);
     });
     worker.on('error', (error) => {
       if (this.worker === worker) this.stop(error);
@@ -108,28 +167,46 @@ export class Linter {
   private readonly large: WorkerLane | undefined;
   private nextId = 1;
 
-  /** workerScript: path of dist/lintWorker.js. */
-  constructor(workerScript: string | undefined) {
+  /** workerScript: path of dist/lintWorker.js. budgetMs: how long one request may take in a worker. */
+  constructor(
+    workerScript: string | undefined,
+    private readonly budgetMs = LINT_TIME_BUDGET_MS,
+  ) {
     if (workerScript) {
-      this.small = new WorkerLane(workerScript);
-      this.large = new WorkerLane(workerScript);
+      this.small = new WorkerLane(workerScript, budgetMs);
+      this.large = new WorkerLane(workerScript, budgetMs);
     }
   }
 
-  lint(text: string, options: LintRunOptions): Promise<Outcome<Result<'lint'>>> {
-    return this.call('lint', [text, options], text.length);
+  /** Out of time: a result with the one lint-timeout finding. */
+  async lint(text: string, options: LintRunOptions): Promise<Outcome<LintResult>> {
+    try {
+      return await this.call('lint', [text, options], text.length);
+    } catch (error) {
+      if (!(error instanceof LintTimeoutError)) throw error;
+      return { result: this.timedOut(text, options), ms: this.budgetMs, where: 'worker' };
+    }
   }
 
-  /** Every safe fix, repeated until none is left (source.fixAll). */
-  fixAll(text: string, options: LintRunOptions): Promise<Outcome<Result<'fixAll'>>> {
-    return this.call('fixAll', [text, options], text.length);
+  /** Every safe fix, repeated until none is left (source.fixAll). Out of time: the text unchanged, with the lint-timeout finding. */
+  async fixAll(text: string, options: LintRunOptions): Promise<Outcome<FixAllResult>> {
+    try {
+      return await this.call('fixAll', [text, options], text.length);
+    } catch (error) {
+      if (!(error instanceof LintTimeoutError)) throw error;
+      const result = this.timedOut(text, options);
+      // Nothing applied, nothing left unresolved.
+      const nothingApplied = { passes: 0, unresolved: [] as string[] };
+      return { result: { text, findings: result.findings, result, ...nothingApplied }, ms: this.budgetMs, where: 'worker' };
+    }
   }
 
+  /** Out of time: rejects with a LintTimeoutError. */
   missingSections(text: string, templateText: string | undefined): Promise<Outcome<Result<'missingSections'>>> {
     return this.call('missingSections', [text, templateText], text.length);
   }
 
-  /** The row "Add Timeline Entry" inserts for `now` (ms since the epoch); undefined without a timeline table. */
+  /** The row "Add Timeline Entry" inserts for `now` (ms since the epoch); undefined without a timeline table. Out of time: rejects with a LintTimeoutError. */
   timelineEntry(text: string, now: number, templateText: string | undefined): Promise<Outcome<Result<'timelineEntry'>>> {
     return this.call('timelineEntry', [text, now, templateText], text.length);
   }
@@ -138,6 +215,10 @@ export class Linter {
     const reason = new Error('The linter was shut down.');
     this.small?.stop(reason);
     this.large?.stop(reason);
+  }
+
+  private timedOut(text: string, options: LintRunOptions): LintResult {
+    return lintTimeoutResult(text, options.file ?? '<text>', this.budgetMs / 1000);
   }
 
   private call<M extends CoreMethod>(method: M, args: Args<M>, length: number): Promise<Outcome<Result<M>>> {

@@ -537,6 +537,53 @@ describe('postmortem lint: bad input never crashes', () => {
   });
 });
 
+describe('postmortem lint --timeout', () => {
+  // remark needs minutes for this (the emphasis runs are re-read for every new delimiter).
+  const slow = (status: string) => `# Post-Mortem: Slow\n\n## Summary\n\n**Status:** ${status}\n\n${'*a'.repeat(50_000)}\n`;
+
+  it('a file that takes longer gets one lint-timeout error, promptly, and the next file is linted', () => {
+    const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'a-slow.md': slow('Draft'), 'b.md': missingDetection });
+    const started = performance.now();
+    const r = cli(root, 'lint', '--timeout', '3', 'a-slow.md', 'b.md');
+    const seconds = (performance.now() - started) / 1000;
+    assert.ok(seconds < 20, `took ${seconds.toFixed(1)} s`);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(
+      r.stdout,
+      'a-slow.md:1:1 error lint-timeout Post-mortem not linted: it took longer than 3 s to parse. Large nested lists or long runs of brackets or emphasis make Markdown slow to parse; split the document.\n' +
+        'b.md:1:1 warning missing-section Missing section "## Detection" (expected before "Response").\n'.replace('1:1', `${lint(missingDetection, { config: only('missing-section') })[0]?.line}:1`),
+    );
+    assert.match(r.stderr, /1 error, 1 warning, 0 info in 2 files\n$/);
+  });
+
+  it('with --status-gate, a Complete file out of time fails (it could not be verified), a Draft one does not', () => {
+    const root = workspace({ 'complete.md': slow('Complete'), 'draft.md': slow('Draft') });
+    const r = cli(root, 'lint', '--status-gate', '--timeout', '0.5', 'complete.md', 'draft.md');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /status gate: complete\.md: Status is Complete but it could not be verified: it was not linted within 0\.5 s\n/);
+    assert.doesNotMatch(r.stderr, /status gate: draft\.md/);
+  });
+
+  it('a file within the timeout: the same findings as without a worker (--timeout 0)', () => {
+    const root = workspace({ 'a.md': missingDetection });
+    const inWorker = cli(root, 'lint', '--format', 'json', 'a.md');
+    const inProcess = cli(root, 'lint', '--format', 'json', '--timeout', '0', 'a.md');
+    assert.equal(inWorker.stdout, inProcess.stdout);
+    assert.equal(inWorker.code, inProcess.code);
+    assert.deepEqual(JSON.parse(inWorker.stdout), lint(missingDetection, { file: 'a.md' }));
+  });
+
+  it('--timeout must be a number of seconds, and goes with lint only', () => {
+    const root = workspace({ 'a.md': missingDetection });
+    for (const bad of ['soon', '-1', '', '1e9']) {
+      const r = cli(root, 'lint', `--timeout=${bad}`, 'a.md');
+      assert.equal(r.code, 2, bad);
+      assert.match(r.stderr, /invalid --timeout/);
+    }
+    assert.equal(cli(root, 'metrics', '--timeout', '5', 'a.md').code, 2);
+  });
+});
+
 describe('examples/', () => {
   it('the sample post-mortem has findings to show but no error-severity one (exit 0)', () => {
     const r = cli(repoRoot, 'lint', '--format', 'json', 'examples/2026-03-14-checkout-latency.md');
@@ -595,6 +642,18 @@ describe('postmortem lint --status-gate and postmortem metrics', () => {
     const root = workspace({ 'done.md': done });
     const result = cli(root, 'lint', '--status-gate', 'done.md');
     assert.equal(result.code, 0, result.stdout + result.stderr);
+  });
+
+  it('a Complete post-mortem over the size limit fails the gate: it could not be verified', () => {
+    const row = '| 10:00 | Checkout latency rose on the payment service |\n';
+    const padding = row.repeat(Math.ceil(DEFAULT_MAX_DOCUMENT_SIZE / row.length) + 1);
+    const root = workspace({ 'huge-complete.md': asStatus('Complete') + padding, 'huge-draft.md': asStatus('Draft') + padding });
+    const gated = cli(root, 'lint', '--status-gate', 'huge-complete.md', 'huge-draft.md');
+    assert.equal(gated.code, 1, gated.stderr);
+    assert.match(gated.stderr, /status gate: huge-complete\.md: Status is Complete but it could not be verified: it is over the size limit and was not linted\n/);
+    assert.doesNotMatch(gated.stderr, /huge-draft\.md/);
+    // Without the gate it stays a warning (document-size), as before.
+    assert.equal(cli(root, 'lint', 'huge-complete.md').code, 0);
   });
 
   it('metrics prints the derived durations with their rows, as text and JSON', () => {

@@ -1,9 +1,13 @@
 // Large post-mortems: linted in a worker thread so the extension host stays responsive, stale results
-// dropped; over postmortem.lint.maxSizeKb not linted as you type, but on demand.
+// dropped; over postmortem.lint.maxSizeKb not linted as you type, but on demand. A document remark
+// needs minutes for is given up on after the time budget, with one diagnostic saying so.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../src/vscode/extension';
 import { diagnosticsOf, extensionApi, fixture, ours, recordLints, ruleOf, setSetting, workspaceUri } from './helpers';
+
+/** LINT_TIME_BUDGET_MS of src/vscode/linter.ts (the suite is compiled, not bundled: it cannot import it). */
+const LINT_TIME_BUDGET_MS = 10_000;
 
 /** The complete fixture with a timeline of `rows` rows, five seconds apart (about 100 bytes a row). */
 function bigPostmortem(rows: number): string {
@@ -122,6 +126,39 @@ suite('Large documents', () => {
         ],
       );
       console.log(`    1 MB post-mortem: lint ${Math.round(linted.ms ?? 0)} ms in the worker (warm)`);
+    } finally {
+      lints.dispose();
+    }
+  });
+
+  test('a document that takes longer than the time budget: one diagnostic, and the next lint runs in a fresh worker', async function () {
+    this.timeout(LINT_TIME_BUDGET_MS + 60_000);
+    // Runs of emphasis delimiters: remark needs over a minute for 100 KB of them.
+    const slow = `# Post-Mortem: Slow to parse\n\n## Summary\n\n**Status:** Draft\n\n${'*a'.repeat(50_000)}\n`;
+    const uri = await writeDoc('slow-to-parse.md', slow);
+    const lints = recordLints(api, uri);
+    try {
+      const { editor, version } = await openAndStart(uri);
+      const started = performance.now();
+      const timedOut = await lints.until((e) => e.version === version);
+      const seconds = (performance.now() - started) / 1000;
+      assert.equal(timedOut.outcome, 'linted');
+      assert.ok(seconds < LINT_TIME_BUDGET_MS / 1000 + 15, `given up on after ${seconds.toFixed(1)} s`);
+      const diagnostics = ours(await diagnosticsOf(uri, (d) => ours(d).length > 0));
+      assert.deepEqual(
+        diagnostics.map((d) => [ruleOf(d), d.severity, d.range.start.line, d.message]),
+        [['lint-timeout', vscode.DiagnosticSeverity.Error, 0, `Post-mortem not linted: it took longer than ${LINT_TIME_BUDGET_MS / 1000} s to parse. Large nested lists or long runs of brackets or emphasis make Markdown slow to parse; split the document.`]],
+      );
+      console.log(`    slow document: given up on after ${seconds.toFixed(1)} s`);
+
+      // Split up as the message asks: linted again, in a new worker, within the budget.
+      const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+      await editor.edit((e) => e.replace(whole, slow.replace(/(\*a){50000}/, 'The emphasis runs are gone.')));
+      const linted = await lints.until((e) => e.outcome === 'linted' && e.version === editor.document.version);
+      assert.equal(linted.where, 'worker');
+      assert.ok((linted.ms ?? 0) < LINT_TIME_BUDGET_MS);
+      const after = ours(await diagnosticsOf(uri, (d) => !ours(d).some((x) => ruleOf(x) === 'lint-timeout')));
+      assert.ok(after.length > 0 && after.every((d) => ruleOf(d) !== 'lint-timeout'));
     } finally {
       lints.dispose();
     }
