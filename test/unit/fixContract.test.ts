@@ -128,7 +128,9 @@ describe('the report contract (meta.fixable, meta.hasSuggestions)', () => {
         const rule = ruleOf.get(f.ruleId);
         if (!rule) continue;
         if (f.fix) assert.ok(rule.fixable, `${doc.name}: ${f.ruleId} has a fix ("${f.fix.title}") but is not fixable`);
-        if (f.suggestions) assert.ok(rule.hasSuggestions, `${doc.name}: ${f.ruleId} has suggestions ("${f.suggestions[0]?.title}") but not hasSuggestions`);
+        // The linter's own: a fix moved out of an unclosed block at the end becomes a suggestion that closes it.
+        const own = f.suggestions?.filter((x) => !/ \(after closing the unclosed [^)]+\)$/.test(x.title)) ?? [];
+        if (own.length) assert.ok(rule.hasSuggestions, `${doc.name}: ${f.ruleId} has suggestions ("${own[0]?.title}") but not hasSuggestions`);
       }
     }
   });
