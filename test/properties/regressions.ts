@@ -40,6 +40,18 @@ export const REGRESSIONS: Regression[] = [
     text: '\uFEFF\uFEFF# Post-Mortem: x\n\n<!-- draft',
   },
   {
+    name: 'fix-all: sorting the timeline pads the wrong row',
+    property: 'd',
+    note: 'The sort fix replaces the rows; the pad fix of the short last row inserts at the end of that range, so after the sort it lands on "| 09:20 | declared |" (now 3 cells) and "| 09:05 |" stays short. fixAll then drops the pad fix as resolving nothing; a second run pads it. src/core/rules/timeline.ts (sort and pad edits touch) / src/core/fixAll.ts.',
+    text: '## Timeline\n\n| Time | Event |\n|---|---|\n| 09:20 | declared |\n| 09:05 |\n',
+  },
+  {
+    name: 'a two-line setext heading: its line break goes into the messages',
+    property: 'g',
+    note: 'The section title is the heading text with its raw line break ("Root\\ncause"; "Root\\r\\ncause" with CRLF), quoted as such in empty-section and missing-section messages. src/core/document.ts (section title not whitespace-collapsed).',
+    text: '# Post-Mortem: x\n\nRoot\ncause\n---\n',
+  },
+  {
     name: 'fix-all: a short last row without a line break, and sections inserted at the same offset',
     property: 'd',
     note: 'Fixed meanwhile. The missing-section insertions and the pad-row insertion both sat at the end of the text; applyEdits put the sections first, so the cells were appended after them and the row stayed short; fixAll then took the pad fix as one that resolves nothing and a second run padded the row. src/core/fixAll.ts (stuck fixes) / src/core/lint.ts applyEdits (order of insertions at one offset).',
