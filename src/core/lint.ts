@@ -5,7 +5,7 @@ import { editOrder } from './edits';
 import { summarizeMetrics, timelineMetrics, type Milestone, type MetricsSummary } from './metrics';
 import { validateConfig } from './configValidation';
 import { buildDocument, type DocumentModel } from './document';
-import { parseMarkdown } from './parse';
+import { parseDocumentText } from './parse';
 import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from './openBlocks';
 import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from './positions';
 import type { Report, Rule, RuleContext } from './rule';
@@ -55,13 +55,13 @@ export function completion(text: string, options: LintRunOptions = {}): Completi
  */
 export function lintDocument(text: string, options: LintRunOptions = {}): LintResult {
   const bom = bomLength(text);
-  if (bom === 0) return lintText(text, options);
-  const result = lintText(text.slice(bom), options);
-  return { ...result, findings: result.findings.map((f) => shiftFinding(f, bom)) };
+  const result = lintText(text, bom, options);
+  return bom === 0 ? result : { ...result, findings: result.findings.map((f) => shiftFinding(f, bom)) };
 }
 
-function lintText(original: string, options: LintRunOptions): LintResult {
-  const text = withLineFeeds(original);
+/** Findings with offsets in the text after its byte-order mark (what remark's offsets count). */
+function lintText(original: string, bom: number, options: LintRunOptions): LintResult {
+  const text = withLineFeeds(original.slice(bom));
   const file = options.file ?? '<text>';
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
@@ -127,7 +127,7 @@ function lintText(original: string, options: LintRunOptions): LintResult {
   }
 
   const template = templateFor(options.templateText);
-  const tree = parseMarkdown(text);
+  const { tree } = parseDocumentText(original);
   const doc = buildDocument(text, tree, lines);
   const eol = detectEol(original);
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });

@@ -1,9 +1,9 @@
 // The template sections a document lacks, each with the edit that inserts it at its template
 // position: what "Insert Section..." offers. Same placement as the missing-section fix.
 import { buildDocument } from './document';
-import { parseMarkdown } from './parse';
+import { parseDocumentText } from './parse';
 import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd } from './openBlocks';
-import { bomLength, detectEol, LineIndex, shiftRange, withLineFeeds } from './positions';
+import { detectEol, LineIndex, shiftRange } from './positions';
 import { missingSections, sectionInsertion } from './sectionMatch';
 import { templateFor } from './template/model';
 import type { TextEdit } from './types';
@@ -18,11 +18,9 @@ export interface SectionInsertion {
 
 /** Offsets are those of the text as given (a byte-order mark included); see lintDocument. */
 export function missingSectionInsertions(given: string, templateText?: string): SectionInsertion[] {
-  const bom = bomLength(given);
-  const text = withLineFeeds(given.slice(bom));
+  const { text, tree, bom } = parseDocumentText(given);
   const template = templateFor(templateText);
   const lines = new LineIndex(text);
-  const tree = parseMarkdown(text);
   const doc = buildDocument(text, tree, lines);
   const eol = detectEol(given);
   const open = openBlockAtEnd(text, tree);

@@ -323,6 +323,15 @@ describe('a leading byte-order mark', () => {
     assert.deepEqual([empty?.offset, empty?.column, empty?.endOffset], [1, 2, 12], 'the heading "## Timeline" after the mark');
   });
 
+  it('only one mark is a BOM: a second is content, as remark reads it', () => {
+    const text = `${bom}${bom}# Post-Mortem: x\r\n\r\n## Summary\r\n`;
+    const lines = new LineIndex(text);
+    for (const f of lint(text)) assert.deepEqual(lines.point(f.offset), { line: f.line, column: f.column, offset: f.offset }, f.message);
+    const empty = lint(text).find((f) => f.ruleId === 'empty-section');
+    assert.equal(text.slice(empty?.offset, empty?.endOffset), '## Summary');
+    assert.ok(fixAll(`${bom}${bom}# Post-Mortem: x\n\n<!-- draft`).text.length < 1000);
+  });
+
   it('every finding is the one of the text without it, one code unit later', () => {
     const text = readFileSync(join(fixtureRoot, 'timeline', 'crlf.md'), 'utf8');
     const plain = lint(text);
