@@ -2,7 +2,7 @@
 // Duration, Duration of Impact), with the rows they come from.
 import { formatDuration } from '../core/duration';
 import { lintDocument } from '../core/lint';
-import { METRIC_SPANS, type DerivedMetric, type MetricName } from '../core/metrics';
+import { METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../core/metrics';
 import type { LintOptions } from '../core/types';
 import { ConfigError, ConfigResolver } from './configFiles';
 import { displayPath, errorCode, expandInputs } from './inputs';
@@ -16,38 +16,50 @@ export interface FileMetrics {
   /** 1-based line of the Timeline heading. */
   timelineLine: number | undefined;
   metrics: DerivedMetric[];
+  /** The metrics the timeline does not give, with the reading they would use and why. */
+  notDerived: NotDerivedMetric[];
 }
 
-const SHORT: Record<MetricName, string> = {
-  ttd: 'TTD',
-  tta: 'TTA',
-  ttm: 'TTM',
-  ttr: 'TTR',
-  duration: 'Duration',
-  impactDuration: 'Impact',
-};
+// The label column is narrow: "Impact" for Duration of Impact.
+const SHORT: Record<MetricName, string> = { ...METRIC_SHORT_NAMES, impactDuration: 'Impact' };
+
+const LABEL_WIDTH = 9;
+const DURATION_WIDTH = 22;
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-function formatText(results: readonly FileMetrics[]): string {
+/** "start->restored (default); also 2 hours 15 minutes start->closed" */
+function readingLine(m: DerivedMetric): string {
+  const used = `${readingText(m.reading)} (${m.pinned ? 'pinned in the config' : 'default'})`;
+  const others = m.alternatives.map((a) => `${formatDuration(a.minutes)} ${readingText(a.reading)}`);
+  return others.length ? `${used}; also ${others.join(', ')}` : used;
+}
+
+/** The text report: per metric its value and rows, and below them the reading used. */
+export function formatMetricsText(results: readonly FileMetrics[]): string {
   const out: string[] = [];
+  const indent = ' '.repeat(2 + LABEL_WIDTH);
   for (const r of results) {
     out.push(`${r.file}${r.status ? ` (Status: ${r.status})` : ''}`);
     if (r.timelineLine === undefined) {
       out.push('  no timeline table: nothing to derive');
       continue;
     }
-    for (const [name, span] of Object.entries(METRIC_SPANS) as [MetricName, (typeof METRIC_SPANS)[MetricName]][]) {
+    for (const name of METRIC_NAMES) {
+      const label = SHORT[name].padEnd(LABEL_WIDTH);
       const m = r.metrics.find((x) => x.name === name);
-      const label = SHORT[name].padEnd(9);
       if (!m) {
-        out.push(`  ${label}-             needs a ${span.from} and a ${span.to.join(' or ')} row (keywords, or tag rows {${span.from}} {${span.to[0]}})`);
+        const missing = r.notDerived.find((x) => x.name === name);
+        const why = missing ? `${readingText(missing.reading)} ${missing.reason}` : 'not given by the timeline';
+        out.push(`  ${label}${'-'.padEnd(DURATION_WIDTH)}${why}`);
         continue;
       }
       const row = (x: DerivedMetric['from']) => `${x.time} "${shorten(x.event.replace(/\s*\{[a-z]+\}/gi, ''))}" (line ${x.line})`;
-      out.push(`  ${label}${formatDuration(m.minutes).padEnd(22)}${row(m.from)} -> ${row(m.to)}`);
+      // A duration wider than its column still keeps a blank before the rows.
+      out.push(`  ${label}${formatDuration(m.minutes).padEnd(DURATION_WIDTH - 1)} ${row(m.from)} -> ${row(m.to)}`);
+      out.push(`${indent}${readingLine(m)}`);
     }
   }
   return out.join('\n') + '\n';
@@ -73,12 +85,13 @@ export function runMetrics(paths: readonly string[], format: 'text' | 'json', co
       if (loaded) options.config = loaded.config;
       if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
       const result = lintDocument(file.text, options);
-      results.push({ file: shown, status: result.status?.value, timelineLine: result.metrics.timelineLine, metrics: result.metrics.metrics });
+      const { timelineLine, metrics, notDerived = [] } = result.metrics;
+      results.push({ file: shown, status: result.status?.value, timelineLine, metrics, notDerived });
     } catch (error) {
       errors.push(error instanceof ConfigError ? error.message : `${shown}: cannot read (${errorCode(error)})`);
     }
   }
-  io.stdout(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatText(results));
+  io.stdout(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatMetricsText(results));
   for (const e of errors) io.stderr(`${TOOL_NAME}: ${e}\n`);
   return errors.length ? 2 : 0;
 }

@@ -87,6 +87,13 @@ export function parseDuration(text: string): number | undefined {
   return Number.isFinite(minutes) ? minutes : undefined;
 }
 
+/** The finest step a written duration shows, in minutes: a second when it writes seconds, else a minute. */
+export function durationResolution(text: string): number {
+  const source = text.trim().toLowerCase();
+  if (ISO.test(source)) return /\d(?:\.\d+)?s$/.test(source) ? 1 / 60 : 1;
+  return readParts(source)?.some((p) => p.unit === 'second') ? 1 / 60 : 1;
+}
+
 interface DurationStyle {
   /** Singular and plural word of each unit. */
   words: Record<DurationUnit, [string, string]>;
@@ -118,8 +125,10 @@ function styleOf(sample: string): DurationStyle {
   const parts = readParts(sample);
   if (!parts || parts.length === 0) return DEFAULT_STYLE;
   const first = parts[0] as DurationPart;
-  // Units the sample lacks follow its look: letters ("2h 5m"), words ("2 hours"), or short words ("2 h 5 min").
-  const family = first.word.length === 1 ? LETTERS : LONG[first.unit].includes(first.word) ? LONG : SHORT;
+  // Units the sample lacks follow its look: letters ("2h 5m"), words ("2 hours"), or short words ("2 h 5 min");
+  // a spaced letter ("2 h") reads as a short word: "1 h 26 min", not "1 h 26 m".
+  const letters = first.word.length === 1 && first.gap === '';
+  const family = letters ? LETTERS : LONG[first.unit].includes(first.word) ? LONG : SHORT;
   const words = { ...family };
   for (const p of parts) words[p.unit] = wordsFor(p.unit, p.word);
   const has = new Set(parts.map((p) => p.unit));

@@ -1,151 +1,293 @@
 // Incident metrics derived from the timeline: the milestones (impact start, detection, acknowledgement,
 // mitigation, restoration, closure) and the durations between them (TTD, TTA, TTM, TTR, Duration,
-// Duration of Impact). The `metrics` rule and `postmortem metrics` both read this.
+// Duration of Impact), each by a reading ("start->acknowledged") that teams choose or that the rule
+// accepts among the usual ones. The `metrics` rule and `postmortem metrics` both read this.
+import type { RootContent } from 'mdast';
 import type { DocumentModel } from './document';
+import { formatDuration } from './duration';
+import { readFieldLines, type FieldLine } from './fields';
+import {
+  DEFAULT_MILESTONE_KEYWORDS,
+  findMilestones,
+  keywordIndex,
+  MILESTONE_NOUNS,
+  MILESTONE_TAG,
+  milestoneRow,
+  MILESTONES,
+  templateKeywords,
+  type Milestone,
+  type MilestoneRow,
+} from './milestones';
 import type { TemplateModel } from './template/model';
-import { readTimeline, templateTimelineTable, type Timeline, type TimelineEntry } from './timeline';
+import { entryMoments, parseIsoDate, readTimeline, type CalendarDate, type Timeline, type TimelineEntry } from './timeline';
 
-export type Milestone = 'start' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'closed';
-export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'acknowledged', 'mitigated', 'restored', 'closed'];
-
-/**
- * Default keywords per milestone: the template's own row texts ("First alert/detection", "Investigation
- * started", "Mitigation applied", "Service restored", "Incident closed") and their usual synonyms.
- * Matched case-insensitively as whole words at the start of a word.
- */
-export const DEFAULT_MILESTONE_KEYWORDS: Record<Milestone, string[]> = {
-  start: ['impact started', 'impact began', 'outage began', 'outage started', 'started failing', 'began failing'],
-  detected: ['first alert', 'detection', 'detected', 'alert fired', 'alerted', 'paged', 'page', 'alert', 'reported', 'noticed'],
-  acknowledged: ['investigation started', 'acknowledged', 'ack', 'incident declared', 'declared', 'investigating', 'on-call responded', 'responded'],
-  mitigated: ['mitigation applied', 'mitigated', 'mitigation', 'bleeding stopped', 'rolled back', 'rollback', 'workaround', 'failed over'],
-  restored: ['service restored', 'restored', 'recovered', 'recovery complete', 'back to normal', 'fully resolved', 'resolved'],
-  closed: ['incident closed', 'closed', 'all clear', 'resolved and closed'],
-};
-
-/** `{detected}` at the end of an event marks its row explicitly (several tags may follow each other). */
-export const MILESTONE_TAG = /\{(start|detected|acknowledged|mitigated|restored|closed)\}/gi;
-
-export interface MilestoneRow {
-  milestone: Milestone;
-  entry: TimelineEntry;
-  /** Marked with a tag rather than matched by a keyword. */
-  tagged: boolean;
-}
+export { DEFAULT_MILESTONE_KEYWORDS, MILESTONE_TAG, MILESTONES, templateKeywords };
+export type { Milestone, MilestoneRow };
 
 export type MetricName = 'ttd' | 'tta' | 'ttm' | 'ttr' | 'duration' | 'impactDuration';
+export const METRIC_NAMES: readonly MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'duration', 'impactDuration'];
+
+/** Which milestones a metric counts from and to. */
+export interface MetricReading {
+  from: Milestone;
+  to: Milestone;
+}
+
+export const METRIC_LABELS: Record<MetricName, string> = {
+  ttd: 'Time to Detection (TTD)',
+  tta: 'Time to Acknowledgment (TTA)',
+  ttm: 'Time to Mitigation (TTM)',
+  ttr: 'Time to Resolution (TTR)',
+  duration: 'Duration',
+  impactDuration: 'Duration of Impact',
+};
+
+/** "TTD", "Duration of Impact": the metric in a list of several. */
+export const METRIC_SHORT_NAMES: Record<MetricName, string> = {
+  ttd: 'TTD',
+  tta: 'TTA',
+  ttm: 'TTM',
+  ttr: 'TTR',
+  duration: 'Duration',
+  impactDuration: 'Duration of Impact',
+};
+
+const reading = (from: Milestone, to: Milestone): MetricReading => ({ from, to });
+
+/**
+ * The readings incident teams use for each metric, the default first. TTA counts from the alert
+ * (PagerDuty, Atlassian); the others from impact start (Rootly, Google SRE), TTR to restoration first.
+ */
+export const STANDARD_READINGS: Record<MetricName, readonly MetricReading[]> = {
+  ttd: [reading('start', 'detected')],
+  tta: [reading('detected', 'acknowledged'), reading('start', 'acknowledged')],
+  ttm: [reading('start', 'mitigated'), reading('detected', 'mitigated')],
+  ttr: [reading('start', 'restored'), reading('start', 'closed'), reading('detected', 'restored'), reading('detected', 'closed')],
+  duration: [reading('start', 'closed'), reading('start', 'restored')],
+  impactDuration: [reading('start', 'restored'), reading('start', 'mitigated')],
+};
+
+/** The default reading's milestones, and the ends a summary falls back to (the readings from the same start). */
+export const METRIC_SPANS: Record<MetricName, { label: string; from: Milestone; to: Milestone[] }> = Object.fromEntries(
+  METRIC_NAMES.map((name) => {
+    const from = (STANDARD_READINGS[name][0] as MetricReading).from;
+    const to = STANDARD_READINGS[name].filter((r) => r.from === from).map((r) => r.to);
+    return [name, { label: METRIC_LABELS[name], from, to }];
+  }),
+) as Record<MetricName, { label: string; from: Milestone; to: Milestone[] }>;
+
+/** 30 days: a longer metric is a wrong date, not an incident. */
+export const DEFAULT_MAX_MINUTES = 30 * 1440;
+
+/** The `metrics` rule's options that change what the timeline gives (its whole options object fits). */
+export interface MetricsOptions {
+  keywords?: Partial<Record<Milestone, readonly string[]>>;
+  definitions?: Partial<Record<MetricName, MetricReading>>;
+  maxMinutes?: number;
+}
 
 export interface Metric {
   name: MetricName;
   /** "Time to Detection (TTD)" */
   label: string;
   minutes: number;
+  reading: MetricReading;
   from: MilestoneRow;
   to: MilestoneRow;
+  /** Both rows are certain milestones with a time to the minute: a safe fix may write it. */
+  certain: boolean;
 }
 
-/** Which milestones each metric spans. TTA counts from detection; the others from impact start. */
-export const METRIC_SPANS: Record<MetricName, { label: string; from: Milestone; to: Milestone[] }> = {
-  ttd: { label: 'Time to Detection (TTD)', from: 'start', to: ['detected'] },
-  tta: { label: 'Time to Acknowledgment (TTA)', from: 'detected', to: ['acknowledged'] },
-  ttm: { label: 'Time to Mitigation (TTM)', from: 'start', to: ['mitigated'] },
-  ttr: { label: 'Time to Resolution (TTR)', from: 'start', to: ['restored'] },
-  duration: { label: 'Duration', from: 'start', to: ['closed', 'restored'] },
-  impactDuration: { label: 'Duration of Impact', from: 'start', to: ['restored', 'mitigated'] },
-};
+/** Why a reading gives no value. */
+export type ReadingProblem =
+  | { kind: 'missing'; milestones: Milestone[] }
+  | { kind: 'same-row'; from: MilestoneRow; to: MilestoneRow }
+  | { kind: 'mixed-dates'; from: MilestoneRow; to: MilestoneRow; fromDated: boolean; toDated: boolean }
+  | { kind: 'negative'; from: MilestoneRow; to: MilestoneRow; minutes: number }
+  | { kind: 'too-long'; from: MilestoneRow; to: MilestoneRow; minutes: number };
+
+/** A problem between two milestone rows that exist. */
+export type RowProblem = Exclude<ReadingProblem, { kind: 'missing' }>;
+
+export interface ReadingOutcome {
+  reading: MetricReading;
+  metric: Metric | undefined;
+  problem: ReadingProblem | undefined;
+}
 
 export interface TimelineMetrics {
   timeline: Timeline | undefined;
   milestones: Partial<Record<Milestone, MilestoneRow>>;
+  /** Per metric, what a fill writes and the summary shows: the pinned reading, else the default or a fallback from the same milestone. */
   metrics: Partial<Record<MetricName, Metric>>;
+  /** Per metric, the readings a written value may follow (the pinned one alone when pinned), the default first. */
+  readings: Record<MetricName, ReadingOutcome[]>;
+  pinned: Partial<Record<MetricName, MetricReading>>;
+  /** Whether any timeline row has a time: without one there is nothing to measure or to explain. */
+  measurable: boolean;
+  /** The Summary's Date, which rows without a date take. */
+  summaryDate: CalendarDate | undefined;
+  maxMinutes: number;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** "start->acknowledged" */
+export function readingText(r: MetricReading): string {
+  return `${r.from}->${r.to}`;
 }
 
-function keywordMatcher(keywords: readonly string[]): RegExp | undefined {
-  if (keywords.length === 0) return undefined;
-  const alternatives = [...keywords].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+export function sameReading(a: MetricReading, b: MetricReading): boolean {
+  return a.from === b.from && a.to === b.to;
+}
+
+/** A row as messages quote it: `08:09 "Synthetic probe alerts on the…"`. */
+export function quoteRow(entry: TimelineEntry): string {
+  const event = entry.eventText.replace(MILESTONE_TAG, '').replace(/\s+/g, ' ').trim();
+  return `${entry.timeText} "${event.length > 40 ? `${event.slice(0, 39)}…` : event}"`;
+}
+
+/** `07:58 "…" -> 08:09 "…"` */
+export function describeRows(metric: Metric): string {
+  return `${quoteRow(metric.from.entry)} -> ${quoteRow(metric.to.entry)}`;
+}
+
+const fieldCache = new WeakMap<DocumentModel, { nodes: readonly RootContent[]; fields: FieldLine[] }>();
+
+/** The `**Label:** value` lines of the Summary (of the whole document when it has no Summary section). */
+export function summaryFields(doc: DocumentModel, template: TemplateModel): { nodes: readonly RootContent[]; fields: FieldLine[] } {
+  const cached = fieldCache.get(doc);
+  if (cached) return cached;
+  const summary = template.summarySectionKey ? doc.sections.find((s) => s.key === template.summarySectionKey) : undefined;
+  const nodes = summary ? summary.nodes : doc.tree.children;
+  const read = { nodes, fields: readFieldLines(doc.text, nodes) };
+  fieldCache.set(doc, read);
+  return read;
+}
+
+/** The options as given: the rule's options object, or (older callers) its keywords record alone. */
+function readOptions(given: object): MetricsOptions {
+  const keys = Object.keys(given);
+  if (keys.length > 0 && keys.every((k) => (MILESTONES as readonly string[]).includes(k))) return { keywords: given as MetricsOptions['keywords'] & object };
+  return given as MetricsOptions;
+}
+
+function pinnedReadings(definitions: MetricsOptions['definitions']): Partial<Record<MetricName, MetricReading>> {
+  const pinned: Partial<Record<MetricName, MetricReading>> = {};
+  const isMilestone = (m: unknown): m is Milestone => (MILESTONES as readonly unknown[]).includes(m);
+  for (const name of METRIC_NAMES) {
+    const d = definitions?.[name];
+    if (d && isMilestone(d.from) && isMilestone(d.to)) pinned[name] = reading(d.from, d.to);
+  }
+  return pinned;
+}
+
+/** Where a row falls: minutes within a frame (0: calendar time; n: the undated rows of table n). */
+interface Placed {
+  minutes: number;
+  frame: number;
 }
 
 const cache = new WeakMap<DocumentModel, Map<string, TimelineMetrics>>();
-const templateKeywordCache = new WeakMap<TemplateModel, Record<Milestone, string[]>>();
 
 /**
- * A team template can teach its own wording: a timeline row tagged in the template
- * (`| HH:MM | [Kunde meldet Fehler] {detected} |`) makes its text a keyword of that milestone.
+ * The milestones and metrics the timeline gives. `options` is the `metrics` rule's options object
+ * (a keywords record alone, as older callers pass, is read as `{ keywords }`).
  */
-export function templateKeywords(template: TemplateModel): Record<Milestone, string[]> {
-  const cached = templateKeywordCache.get(template);
-  if (cached) return cached;
-  const found = Object.fromEntries(MILESTONES.map((m) => [m, [] as string[]])) as Record<Milestone, string[]>;
-  const table = templateTimelineTable(template);
-  for (const row of table?.rows ?? []) {
-    const event = row.slice(1).join(' ');
-    const words = event.replace(MILESTONE_TAG, '').replace(/[\[\]]/g, '').trim();
-    MILESTONE_TAG.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = MILESTONE_TAG.exec(event))) if (words) found[(m[1] as string).toLowerCase() as Milestone].push(words);
-  }
-  templateKeywordCache.set(template, found);
-  return found;
-}
-
 export function timelineMetrics(
   doc: DocumentModel,
   template: TemplateModel,
-  keywords: Partial<Record<Milestone, string[]>> = {},
+  options: MetricsOptions | Partial<Record<Milestone, readonly string[]>> | Readonly<Record<string, unknown>> = {},
 ): TimelineMetrics {
-  const cacheKey = JSON.stringify(keywords);
+  const given = readOptions(options);
+  const maxMinutes = typeof given.maxMinutes === 'number' && given.maxMinutes >= 1 ? given.maxMinutes : DEFAULT_MAX_MINUTES;
+  const pinned = pinnedReadings(given.definitions);
+  const keywords = given.keywords && typeof given.keywords === 'object' ? given.keywords : {};
+  const cacheKey = JSON.stringify([keywords, pinned, maxMinutes]);
   let byKey = cache.get(doc);
   if (!byKey) cache.set(doc, (byKey = new Map()));
   const hit = byKey.get(cacheKey);
-  if (hit && byKey.size < 8) return hit;
+  if (hit) return hit;
 
   const timeline = readTimeline(doc, template);
-  const result: TimelineMetrics = { timeline, milestones: {}, metrics: {} };
-  byKey.set(cacheKey, result);
-  if (!timeline) return result;
-
-  // Undated tables each count from their own midnight: only one of them can be compared with itself.
-  const allDated = timeline.entries.every((e) => e.minutes === undefined || e.dated);
-  const source = allDated ? timeline.entries : (timeline.tables[0]?.entries ?? []);
-  const entries = source.filter((e) => e.minutes !== undefined);
-  if (entries.length === 0) return result;
+  const summaryDate = parseIsoDate(summaryFields(doc, template).fields.find((f) => f.name === 'date')?.value ?? '');
+  const placed = new Map<TimelineEntry, Placed>();
+  timeline?.tables.forEach((table, t) => {
+    // Only the first table continues from the Summary's Date: a later undated one may be another day.
+    const moments = entryMoments(table.entries, t === 0 ? summaryDate : undefined);
+    table.entries.forEach((entry, i) => {
+      const moment = moments[i];
+      if (moment) placed.set(entry, { minutes: moment.minutes, frame: moment.dated ? 0 : t + 1 });
+    });
+  });
+  // Time order within a frame; frames in the order they first appear (rows of different frames never compare).
+  const frameRank = new Map<number, number>();
+  const keyed = [...placed].map(([entry, p], position) => {
+    if (!frameRank.has(p.frame)) frameRank.set(p.frame, frameRank.size);
+    return { entry, rank: frameRank.get(p.frame) as number, minutes: p.minutes, position };
+  });
+  keyed.sort((a, b) => a.rank - b.rank || a.minutes - b.minutes || a.position - b.position);
+  const byTime = keyed.map((k) => k.entry);
 
   const fromTemplate = templateKeywords(template);
-  const matchers = Object.fromEntries(
-    MILESTONES.map((m) => [m, keywordMatcher([...(keywords[m] ?? DEFAULT_MILESTONE_KEYWORDS[m]), ...fromTemplate[m]])]),
-  ) as Record<Milestone, RegExp | undefined>;
+  const index = keywordIndex(
+    Object.fromEntries(MILESTONES.map((m) => [m, [...(keywords[m] ?? DEFAULT_MILESTONE_KEYWORDS[m]), ...fromTemplate[m]]])) as Record<Milestone, string[]>,
+  );
+  const milestones = findMilestones(byTime, index);
 
-  // Tags win over keywords; among keywords the first matching row (in time order) wins.
-  const byTime = [...entries].sort((a, b) => (a.minutes as number) - (b.minutes as number) || a.index - b.index);
-  for (const entry of byTime) {
-    MILESTONE_TAG.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = MILESTONE_TAG.exec(entry.eventText))) {
-      const milestone = (m[1] as string).toLowerCase() as Milestone;
-      if (!result.milestones[milestone]?.tagged) result.milestones[milestone] = { milestone, entry, tagged: true };
-    }
-  }
-  for (const milestone of MILESTONES) {
-    if (result.milestones[milestone]) continue;
-    const re = matchers[milestone];
-    const entry = re && byTime.find((e) => re.test(e.eventText.replace(MILESTONE_TAG, '')));
-    if (entry) result.milestones[milestone] = { milestone, entry, tagged: false };
-  }
-  result.milestones.start ??= { milestone: 'start', entry: byTime[0] as TimelineEntry, tagged: false };
+  const measure = (name: MetricName, r: MetricReading): ReadingOutcome => {
+    const from = milestones[r.from];
+    const to = milestones[r.to];
+    const fail = (problem: ReadingProblem): ReadingOutcome => ({ reading: r, metric: undefined, problem });
+    if (!from || !to) return fail({ kind: 'missing', milestones: [...new Set([r.from, r.to])].filter((m) => !milestones[m]) });
+    if (from.entry === to.entry) return fail({ kind: 'same-row', from, to });
+    const a = placed.get(from.entry) as Placed;
+    const b = placed.get(to.entry) as Placed;
+    if (a.frame !== b.frame) return fail({ kind: 'mixed-dates', from, to, fromDated: a.frame === 0, toDated: b.frame === 0 });
+    const minutes = b.minutes - a.minutes;
+    if (minutes < 0) return fail({ kind: 'negative', from, to, minutes });
+    if (minutes > maxMinutes) return fail({ kind: 'too-long', from, to, minutes });
+    const exact = (row: MilestoneRow) => row.certain && (row.entry.time?.precision === 'minute' || row.entry.time?.precision === 'second');
+    return { reading: r, metric: { name, label: METRIC_LABELS[name], minutes, reading: r, from, to, certain: exact(from) && exact(to) }, problem: undefined };
+  };
 
-  for (const [name, span] of Object.entries(METRIC_SPANS) as [MetricName, (typeof METRIC_SPANS)[MetricName]][]) {
-    const from = result.milestones[span.from];
-    const to = span.to.map((m) => result.milestones[m]).find((x) => x !== undefined);
-    if (!from || !to) continue;
-    const minutes = (to.entry.minutes as number) - (from.entry.minutes as number);
-    if (minutes < 0) continue;
-    result.metrics[name] = { name, label: span.label, minutes, from, to };
+  const readings = {} as Record<MetricName, ReadingOutcome[]>;
+  const metrics: Partial<Record<MetricName, Metric>> = {};
+  for (const name of METRIC_NAMES) {
+    const own = pinned[name];
+    const outcomes = (own ? [own] : STANDARD_READINGS[name]).map((r) => measure(name, r));
+    readings[name] = outcomes;
+    const from = (outcomes[0] as ReadingOutcome).reading.from;
+    const chosen = outcomes.find((o) => o.metric && o.reading.from === from)?.metric;
+    if (chosen) metrics[name] = chosen;
   }
+  const result: TimelineMetrics = { timeline, milestones, metrics, readings, pinned, measurable: placed.size > 0, summaryDate, maxMinutes };
+  if (byKey.size > 8) byKey.clear();
+  byKey.set(cacheKey, result);
   return result;
+}
+
+const DAY_STYLE = '1 day 1 hour 1 minute';
+
+/** Why a reading gives no value, in a clause: "needs a detection row …", `08:14 "…" is both …`. */
+export function problemText(problem: ReadingProblem, maxMinutes: number): string {
+  switch (problem.kind) {
+    case 'missing': {
+      const tags = problem.milestones.map((m) => `{${m}}`).join(' ');
+      const rows = problem.milestones.map(milestoneRow).join(' and ');
+      return `needs ${rows} (${problem.milestones.length > 1 ? 'keywords, or tag the rows' : 'a keyword, or tag the row'} ${tags})`;
+    }
+    case 'same-row':
+      return `${quoteRow(problem.from.entry)} is both the ${MILESTONE_NOUNS[problem.from.milestone]} and the ${MILESTONE_NOUNS[problem.to.milestone]} row`;
+    case 'mixed-dates': {
+      const { from, to } = problem;
+      if (problem.fromDated) return `${quoteRow(to.entry)} has no date but ${quoteRow(from.entry)} has one`;
+      if (problem.toDated) return `${quoteRow(from.entry)} has no date but ${quoteRow(to.entry)} has one`;
+      return `${quoteRow(from.entry)} and ${quoteRow(to.entry)} are undated rows of different tables`;
+    }
+    case 'negative':
+      return `its ${MILESTONE_NOUNS[problem.to.milestone]} row ${quoteRow(problem.to.entry)} comes before its ${MILESTONE_NOUNS[problem.from.milestone]} row ${quoteRow(problem.from.entry)}`;
+    case 'too-long':
+      return `${quoteRow(problem.from.entry)} -> ${quoteRow(problem.to.entry)} is ${formatDuration(problem.minutes, DAY_STYLE)}, over the ${formatDuration(maxMinutes, DAY_STYLE)} a metric may span (option maxMinutes)`;
+  }
 }
 
 /** Metrics as plain data (for the CLI, the CodeLens and JSON output). */
@@ -153,14 +295,31 @@ export interface DerivedMetric {
   name: MetricName;
   label: string;
   minutes: number;
+  /** The milestones it counts from and to. */
+  reading: MetricReading;
+  /** The reading is pinned in the config (`definitions`) rather than the default. */
+  pinned: boolean;
   from: { milestone: Milestone; time: string; event: string; line: number };
   to: { milestone: Milestone; time: string; event: string; line: number };
+  /** What the other standard readings give (none when pinned). */
+  alternatives: { reading: MetricReading; minutes: number }[];
+}
+
+/** A metric the timeline does not give, and why. */
+export interface NotDerivedMetric {
+  name: MetricName;
+  label: string;
+  reading: MetricReading;
+  pinned: boolean;
+  /** "needs a detection row and an acknowledgement row (keywords, or tag the rows {detected} {acknowledged})" */
+  reason: string;
 }
 
 export interface MetricsSummary {
   /** 1-based line of the timeline section's heading, when there is one. */
   timelineLine: number | undefined;
   metrics: DerivedMetric[];
+  notDerived?: NotDerivedMetric[];
 }
 
 export function summarizeMetrics(doc: DocumentModel, derived: TimelineMetrics): MetricsSummary {
@@ -171,8 +330,22 @@ export function summarizeMetrics(doc: DocumentModel, derived: TimelineMetrics): 
     event: m.entry.eventText,
     line: doc.lines.point(m.entry.span.start).line,
   });
-  return {
-    timelineLine: heading ? doc.lines.point(heading.start).line : undefined,
-    metrics: Object.values(derived.metrics).map((m) => ({ name: m.name, label: m.label, minutes: m.minutes, from: row(m.from), to: row(m.to) })),
-  };
+  const metrics: DerivedMetric[] = [];
+  const notDerived: NotDerivedMetric[] = [];
+  for (const name of METRIC_NAMES) {
+    const m = derived.metrics[name];
+    const pinned = derived.pinned[name] !== undefined;
+    const outcomes = derived.readings[name];
+    if (!m) {
+      const first = outcomes[0] as ReadingOutcome;
+      const reason = first.problem ? problemText(first.problem, derived.maxMinutes) : 'not given by the timeline';
+      notDerived.push({ name, label: METRIC_LABELS[name], reading: first.reading, pinned, reason });
+      continue;
+    }
+    const alternatives = outcomes
+      .filter((o): o is ReadingOutcome & { metric: Metric } => o.metric !== undefined && !sameReading(o.reading, m.reading))
+      .map((o) => ({ reading: o.reading, minutes: o.metric.minutes }));
+    metrics.push({ name, label: m.label, minutes: m.minutes, reading: m.reading, pinned, from: row(m.from), to: row(m.to), alternatives });
+  }
+  return { timelineLine: heading ? doc.lines.point(heading.start).line : undefined, metrics, notDerived };
 }

@@ -360,30 +360,53 @@ function readEntry(span: RowSpan, index: number, eventColumn: number): TimelineE
 
 const HALF_DAY_SECONDS = 12 * 3600;
 
+/** When a row starts (see TimelineEntry.minutes) and whether that counts from a calendar date. */
+export interface EntryMoment {
+  minutes: number;
+  dated: boolean;
+}
+
+/**
+ * The moments of a table's rows, undefined where the time does not parse. A row without a date takes the
+ * date of the row above; before the first dated row it takes `baseDate` when given (the Summary's Date),
+ * else it counts from the table's own midnight. It moves to the next day when its time goes back more
+ * than 12 hours (the timeline crossed midnight).
+ */
+export function entryMoments(entries: readonly TimelineEntry[], baseDate?: CalendarDate): (EntryMoment | undefined)[] {
+  let day = baseDate ? dayNumber(baseDate) : 0;
+  let dated = baseDate !== undefined;
+  let previous: TimeValue | undefined;
+  return entries.map((entry) => {
+    const time = entry.time;
+    if (!time) return undefined;
+    const secondOfDay = time.hour * 3600 + time.minute * 60 + time.second;
+    if (time.date) {
+      day = dayNumber(time.date);
+      dated = true;
+    } else if (previous && previous.hour * 3600 + previous.minute * 60 + previous.second - secondOfDay > HALF_DAY_SECONDS) {
+      day++;
+    }
+    previous = time;
+    return { minutes: day * 1440 + secondOfDay / 60 - (time.utcOffset ?? 0), dated };
+  });
+}
+
 /** Fills minutes, dated, orderMinutes, orderSource and earlierThan of a table's entries, in one pass. */
 export function orderEntries(entries: readonly TimelineEntry[]): void {
-  let day = 0;
-  let dated = false;
+  const moments = entryMoments(entries);
   let previous: TimelineEntry | undefined;
-  for (const entry of entries) {
+  entries.forEach((entry, i) => {
     entry.minutes = undefined;
     entry.dated = false;
     entry.orderMinutes = undefined;
     entry.orderSource = undefined;
     entry.earlierThan = undefined;
+    const moment = moments[i];
     const time = entry.time;
-    if (!time) continue;
-    const secondOfDay = time.hour * 3600 + time.minute * 60 + time.second;
-    if (time.date) {
-      day = dayNumber(time.date);
-      dated = true;
-    } else if (previous?.time) {
-      const before = previous.time.hour * 3600 + previous.time.minute * 60 + previous.time.second;
-      if (before - secondOfDay > HALF_DAY_SECONDS) day++;
-    }
-    const minutes = day * 1440 + secondOfDay / 60 - (time.utcOffset ?? 0);
+    if (!moment || !time) return;
+    const minutes = moment.minutes;
     entry.minutes = minutes;
-    entry.dated = dated;
+    entry.dated = moment.dated;
     const prevOrder = previous?.orderMinutes;
     if (prevOrder !== undefined && previous && prevOrder >= minutes && prevOrder < minutes + precisionMinutes(time.precision)) {
       entry.orderMinutes = prevOrder;
@@ -394,7 +417,7 @@ export function orderEntries(entries: readonly TimelineEntry[]): void {
       if (prevOrder !== undefined && previous && minutes < prevOrder) entry.earlierThan = previous.orderSource;
     }
     previous = entry;
-  }
+  });
 }
 
 /**

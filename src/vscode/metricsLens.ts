@@ -1,9 +1,9 @@
 // A CodeLens on the Timeline heading with the metrics the timeline gives ("TTD 11 min · TTM 40 min ·
 // TTR 52 min"), from the lint result already published (no parse of its own). A click shows all six
-// metrics and the rows they come from (Show Timeline Metrics).
+// metrics, the reading each uses and the rows they come from (Show Timeline Metrics).
 import * as vscode from 'vscode';
 import { formatDuration } from '../core/duration';
-import type { DerivedMetric } from '../core/metrics';
+import { readingText, type DerivedMetric } from '../core/metrics';
 import type { LiveDiagnostics } from './diagnostics';
 import type { PostmortemDocuments } from './documents';
 
@@ -21,6 +21,11 @@ export function metricsLensTitle(metrics: readonly DerivedMetric[]): string | un
   const shown = abbreviated.length > 0 ? abbreviated : metrics;
   if (shown.length === 0) return undefined;
   return shown.map((m) => `${metricAbbreviation(m.label) ?? m.label} ${formatDuration(m.minutes, COMPACT_SAMPLE)}`).join(' · ');
+}
+
+/** "Time to Acknowledgment (TTA): 5 minutes (detected->acknowledged: 14:06 -> 14:11)", pinned readings said so. */
+export function metricTooltipLine(m: DerivedMetric): string {
+  return `${m.label}: ${formatDuration(m.minutes)} (${readingText(m.reading)}${m.pinned ? ', pinned' : ''}: ${m.from.time} -> ${m.to.time})`;
 }
 
 export class TimelineMetricsLens implements vscode.CodeLensProvider, vscode.Disposable {
@@ -52,7 +57,7 @@ export class TimelineMetricsLens implements vscode.CodeLensProvider, vscode.Disp
     const line = this.headingLine(doc, latest.version, timelineLine - 1);
     if (line === undefined) return [];
     const range = doc.lineAt(line).range;
-    const tooltip = metrics.map((m) => `${m.label}: ${formatDuration(m.minutes)} (${m.from.time} -> ${m.to.time})`).join('\n');
+    const tooltip = metrics.map(metricTooltipLine).join('\n');
     return [new vscode.CodeLens(range, { title, tooltip, command: 'postmortem.showMetrics', arguments: [doc.uri] })];
   }
 

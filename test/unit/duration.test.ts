@@ -2,7 +2,7 @@
 // in the style of a sample (a later issue fills the metrics with them).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatDuration, parseDuration } from '../../src/core/duration';
+import { durationResolution, formatDuration, parseDuration } from '../../src/core/duration';
 
 describe('parseDuration', () => {
   const read: [string, number][] = [
@@ -52,6 +52,9 @@ describe('formatDuration', () => {
     [3000, '2 days 3 hours', '2 days 2 hours'],
     [1.5, '1m 30s', '1m 30s'],
     [112, 'not a duration', '1 hour 52 minutes'],
+    [86, '2 h', '1 h 26 min'],
+    [86, '5 m', '1 h 26 m'],
+    [86, '2h', '1h 26m'],
   ];
   for (const [minutes, sample, text] of written) {
     it(`writes ${minutes} minutes${sample ? ` like ${JSON.stringify(sample)}` : ''} as ${JSON.stringify(text)}`, () =>
@@ -70,5 +73,17 @@ describe('formatDuration', () => {
   it('writes nothing for a number that is not a duration', () => {
     assert.equal(formatDuration(Number.NaN), '');
     assert.equal(formatDuration(Number.POSITIVE_INFINITY), '');
+  });
+});
+
+describe('durationResolution', () => {
+  it('is a second when the duration writes seconds, else a minute', () => {
+    assert.equal(durationResolution('33 minutes'), 1);
+    assert.equal(durationResolution('2 hours'), 1);
+    assert.equal(durationResolution('33 minutes 10 seconds'), 1 / 60);
+    assert.equal(durationResolution('1m 30s'), 1 / 60);
+    assert.equal(durationResolution('PT33M10S'), 1 / 60);
+    assert.equal(durationResolution('PT33M'), 1);
+    assert.equal(durationResolution('not a duration'), 1);
   });
 });

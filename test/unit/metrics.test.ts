@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { buildDocument } from '../../src/core/document';
-import { timelineMetrics } from '../../src/core/metrics';
+import { METRIC_SPANS, STANDARD_READINGS, timelineMetrics } from '../../src/core/metrics';
+import { lintDocument } from '../../src/core/lint';
 import { parseMarkdown } from '../../src/core/parse';
 import { builtinTemplate } from '../../src/core/template/model';
 
@@ -64,5 +65,32 @@ describe('a team template teaches its own milestone wording', () => {
     const m = timelineMetrics(buildDocument(text, parseMarkdown(text)), team).metrics;
     assert.equal(m.ttd?.minutes, 7);
     assert.equal(m.ttr?.minutes, 30);
+  });
+});
+
+describe('readings', () => {
+  it('defaults: TTD start->detected, TTA detected->acknowledged, TTM start->mitigated, TTR start->restored, Duration start->closed, Impact start->restored', () => {
+    const defaults = Object.fromEntries(Object.entries(STANDARD_READINGS).map(([name, list]) => [name, `${list[0]?.from}->${list[0]?.to}`]));
+    assert.deepEqual(defaults, {
+      ttd: 'start->detected',
+      tta: 'detected->acknowledged',
+      ttm: 'start->mitigated',
+      ttr: 'start->restored',
+      duration: 'start->closed',
+      impactDuration: 'start->restored',
+    });
+    // METRIC_SPANS (public API) keeps its shape: the default's start and the ends a summary falls back to.
+    assert.deepEqual(METRIC_SPANS.duration, { label: 'Duration', from: 'start', to: ['closed', 'restored'] });
+    assert.deepEqual(METRIC_SPANS.tta, { label: 'Time to Acknowledgment (TTA)', from: 'detected', to: ['acknowledged'] });
+  });
+
+  it('the bundled example agrees with its timeline, and the summary names each reading', () => {
+    const text = readFileSync(join(__dirname, '..', '..', 'examples', '2026-03-14-checkout-latency.md'), 'utf8');
+    const result = lintDocument(text);
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'metrics'), []);
+    assert.deepEqual(
+      result.metrics.metrics.map((m) => `${m.name} ${m.minutes} ${m.reading.from}->${m.reading.to}`),
+      ['ttd 11 start->detected', 'tta 5 detected->acknowledged', 'ttm 67 start->mitigated', 'ttr 86 start->restored', 'duration 135 start->closed', 'impactDuration 86 start->restored'],
+    );
   });
 });

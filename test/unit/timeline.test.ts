@@ -8,6 +8,7 @@ import { buildTemplateModel, builtinTemplate } from '../../src/core/template/mod
 import {
   chronologicalOrder,
   dayNumber,
+  entryMoments,
   headerNames,
   parseIsoDate,
   parseTimeValue,
@@ -241,5 +242,26 @@ describe('readTimeline', () => {
     assert.equal(timeline.entries.length, 10_000);
     assert.ok(timeline.entries.every((e) => e.earlierThan === undefined), 'midnight crossings are not out of order');
     assert.ok(ms < 2000, `readTimeline took ${ms.toFixed(0)} ms`);
+  });
+});
+
+describe('entryMoments', () => {
+  const entries = (rows: string[]) => timelineOf(doc(rows.map((r) => `| ${r} |`))).timeline?.tables[0]?.entries ?? [];
+  const day = dayNumber({ year: 2026, month: 10, day: 14 }) * 1440;
+
+  it('undated rows above the first dated row take the base date (the Summary Date), and the next day past midnight', () => {
+    const rows = entries(['23:50 | a', '00:10 | b', '2026-10-15 00:30 | c', '00:40 | d']);
+    assert.deepEqual(entryMoments(rows, { year: 2026, month: 10, day: 14 }), [
+      { minutes: day + 23 * 60 + 50, dated: true },
+      { minutes: day + 1440 + 10, dated: true },
+      { minutes: day + 1440 + 30, dated: true },
+      { minutes: day + 1440 + 40, dated: true },
+    ]);
+  });
+
+  it('without a base date they stay undated (from the table\'s midnight) and only rows below a dated one carry its date', () => {
+    const rows = entries(['07:58 | a', 'HH:MM | b', '2026-10-14 09:50 | c', '10:05 | d']);
+    assert.deepEqual(entryMoments(rows), [{ minutes: 7 * 60 + 58, dated: false }, undefined, { minutes: day + 9 * 60 + 50, dated: true }, { minutes: day + 10 * 60 + 5, dated: true }]);
+    assert.deepEqual(rows.map((e) => [e.minutes, e.dated]), [[7 * 60 + 58, false], [undefined, false], [day + 9 * 60 + 50, true], [day + 10 * 60 + 5, true]], 'orderEntries gives the same');
   });
 });

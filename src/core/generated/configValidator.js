@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate21;
 module.exports.default = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string"}},"eventHeaders":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string"}},"detected":{"type":"array","items":{"type":"string"}},"acknowledged":{"type":"array","items":{"type":"string"}},"mitigated":{"type":"array","items":{"type":"string"}},"restored":{"type":"array","items":{"type":"string"}},"closed":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string"}},"eventHeaders":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"string","enum":["off","info","warning","error"]};
 
@@ -1314,7 +1314,7 @@ if(data42.options !== undefined){
 let data44 = data42.options;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key23 in data44){
-if(!((key23 === "toleranceMinutes") || (key23 === "keywords"))){
+if(!((((key23 === "toleranceMinutes") || (key23 === "maxMinutes")) || (key23 === "keywords")) || (key23 === "definitions"))){
 const err65 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
@@ -1350,12 +1350,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data44.keywords !== undefined){
-let data46 = data44.keywords;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-for(const key24 in data46){
-if(!((((((key24 === "start") || (key24 === "detected")) || (key24 === "acknowledged")) || (key24 === "mitigated")) || (key24 === "restored")) || (key24 === "closed"))){
-const err68 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data44.maxMinutes !== undefined){
+let data46 = data44.maxMinutes;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+const err68 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1365,13 +1364,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data46.start !== undefined){
-let data47 = data46.start;
-if(Array.isArray(data47)){
-const len5 = data47.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data47[i5] !== "string"){
-const err69 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err69 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1381,9 +1375,12 @@ vErrors.push(err69);
 errors++;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.keywords !== undefined){
+let data47 = data44.keywords;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key24 in data47){
+if(!((((((key24 === "start") || (key24 === "detected")) || (key24 === "acknowledged")) || (key24 === "mitigated")) || (key24 === "restored")) || (key24 === "closed"))){
+const err70 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1393,13 +1390,15 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data46.detected !== undefined){
-let data49 = data46.detected;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data49[i6] !== "string"){
-const err71 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.start !== undefined){
+let data48 = data47.start;
+if(Array.isArray(data48)){
+const len5 = data48.length;
+for(let i5=0; i5<len5; i5++){
+let data49 = data48[i5];
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err71 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1409,9 +1408,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err72 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1421,13 +1419,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data46.acknowledged !== undefined){
-let data51 = data46.acknowledged;
-if(Array.isArray(data51)){
-const len7 = data51.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data51[i7] !== "string"){
-const err73 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err73 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1437,9 +1431,15 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data47.detected !== undefined){
+let data50 = data47.detected;
+if(Array.isArray(data50)){
+const len6 = data50.length;
+for(let i6=0; i6<len6; i6++){
+let data51 = data50[i6];
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err74 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1449,13 +1449,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data46.mitigated !== undefined){
-let data53 = data46.mitigated;
-if(Array.isArray(data53)){
-const len8 = data53.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data53[i8] !== "string"){
-const err75 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err75 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1467,7 +1462,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err76 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1477,13 +1472,15 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data46.restored !== undefined){
-let data55 = data46.restored;
-if(Array.isArray(data55)){
-const len9 = data55.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data55[i9] !== "string"){
-const err77 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.acknowledged !== undefined){
+let data52 = data47.acknowledged;
+if(Array.isArray(data52)){
+const len7 = data52.length;
+for(let i7=0; i7<len7; i7++){
+let data53 = data52[i7];
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err77 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1493,9 +1490,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
 else {
-const err78 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err78 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1505,13 +1501,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data46.closed !== undefined){
-let data57 = data46.closed;
-if(Array.isArray(data57)){
-const len10 = data57.length;
-for(let i10=0; i10<len10; i10++){
-if(typeof data57[i10] !== "string"){
-const err79 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err79 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1521,9 +1513,15 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data47.mitigated !== undefined){
+let data54 = data47.mitigated;
+if(Array.isArray(data54)){
+const len8 = data54.length;
+for(let i8=0; i8<len8; i8++){
+let data55 = data54[i8];
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err80 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1533,9 +1531,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
 else {
-const err81 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1547,7 +1544,7 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1557,9 +1554,15 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.restored !== undefined){
+let data56 = data47.restored;
+if(Array.isArray(data56)){
+const len9 = data56.length;
+for(let i9=0; i9<len9; i9++){
+let data57 = data56[i9];
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1568,16 +1571,701 @@ vErrors.push(err83);
 }
 errors++;
 }
-var _valid10 = _errs130 === errors;
-valid36 = valid36 || _valid10;
 }
-if(!valid36){
-const err84 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data47.closed !== undefined){
+let data58 = data47.closed;
+if(Array.isArray(data58)){
+const len10 = data58.length;
+for(let i10=0; i10<len10; i10++){
+let data59 = data58[i10];
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data44.definitions !== undefined){
+let data60 = data44.definitions;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key25 in data60){
+if(!((((((key25 === "ttd") || (key25 === "tta")) || (key25 === "ttm")) || (key25 === "ttr")) || (key25 === "duration")) || (key25 === "impactDuration"))){
+const err90 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data60.ttd !== undefined){
+let data61 = data60.ttd;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.from === undefined){
+const err91 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data61.to === undefined){
+const err92 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+for(const key26 in data61){
+if(!((key26 === "from") || (key26 === "to"))){
+const err93 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data61.from !== undefined){
+let data62 = data61.from;
+if(typeof data62 !== "string"){
+const err94 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(!((((((data62 === "start") || (data62 === "detected")) || (data62 === "acknowledged")) || (data62 === "mitigated")) || (data62 === "restored")) || (data62 === "closed"))){
+const err95 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data61.to !== undefined){
+let data63 = data61.to;
+if(typeof data63 !== "string"){
+const err96 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(!((((((data63 === "start") || (data63 === "detected")) || (data63 === "acknowledged")) || (data63 === "mitigated")) || (data63 === "restored")) || (data63 === "closed"))){
+const err97 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data60.tta !== undefined){
+let data64 = data60.tta;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.from === undefined){
+const err99 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+if(data64.to === undefined){
+const err100 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+for(const key27 in data64){
+if(!((key27 === "from") || (key27 === "to"))){
+const err101 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data64.from !== undefined){
+let data65 = data64.from;
+if(typeof data65 !== "string"){
+const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(!((((((data65 === "start") || (data65 === "detected")) || (data65 === "acknowledged")) || (data65 === "mitigated")) || (data65 === "restored")) || (data65 === "closed"))){
+const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data64.to !== undefined){
+let data66 = data64.to;
+if(typeof data66 !== "string"){
+const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
+const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data60.ttm !== undefined){
+let data67 = data60.ttm;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.from === undefined){
+const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data67.to === undefined){
+const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+for(const key28 in data67){
+if(!((key28 === "from") || (key28 === "to"))){
+const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data67.from !== undefined){
+let data68 = data67.from;
+if(typeof data68 !== "string"){
+const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(!((((((data68 === "start") || (data68 === "detected")) || (data68 === "acknowledged")) || (data68 === "mitigated")) || (data68 === "restored")) || (data68 === "closed"))){
+const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data67.to !== undefined){
+let data69 = data67.to;
+if(typeof data69 !== "string"){
+const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
+const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data60.ttr !== undefined){
+let data70 = data60.ttr;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.from === undefined){
+const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data70.to === undefined){
+const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+for(const key29 in data70){
+if(!((key29 === "from") || (key29 === "to"))){
+const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data70.from !== undefined){
+let data71 = data70.from;
+if(typeof data71 !== "string"){
+const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(!((((((data71 === "start") || (data71 === "detected")) || (data71 === "acknowledged")) || (data71 === "mitigated")) || (data71 === "restored")) || (data71 === "closed"))){
+const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+if(data70.to !== undefined){
+let data72 = data70.to;
+if(typeof data72 !== "string"){
+const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
+const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data60.duration !== undefined){
+let data73 = data60.duration;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.from === undefined){
+const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(data73.to === undefined){
+const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+for(const key30 in data73){
+if(!((key30 === "from") || (key30 === "to"))){
+const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data73.from !== undefined){
+let data74 = data73.from;
+if(typeof data74 !== "string"){
+const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(!((((((data74 === "start") || (data74 === "detected")) || (data74 === "acknowledged")) || (data74 === "mitigated")) || (data74 === "restored")) || (data74 === "closed"))){
+const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data73.to !== undefined){
+let data75 = data73.to;
+if(typeof data75 !== "string"){
+const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
+const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data60.impactDuration !== undefined){
+let data76 = data60.impactDuration;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.from === undefined){
+const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(data76.to === undefined){
+const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+for(const key31 in data76){
+if(!((key31 === "from") || (key31 === "to"))){
+const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data76.from !== undefined){
+let data77 = data76.from;
+if(typeof data77 !== "string"){
+const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(!((((((data77 === "start") || (data77 === "detected")) || (data77 === "acknowledged")) || (data77 === "mitigated")) || (data77 === "restored")) || (data77 === "closed"))){
+const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data76.to !== undefined){
+let data78 = data76.to;
+if(typeof data78 !== "string"){
+const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
+const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid10 = _errs130 === errors;
+valid36 = valid36 || _valid10;
+}
+if(!valid36){
+const err142 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
 }
 errors++;
 }
@@ -1594,118 +2282,118 @@ vErrors = null;
 }
 }
 if(data1["sign-off"] !== undefined){
-let data59 = data1["sign-off"];
-const _errs167 = errors;
-let valid52 = false;
-const _errs168 = errors;
-if(!(validate22(data59, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
+let data79 = data1["sign-off"];
+const _errs214 = errors;
+let valid59 = false;
+const _errs215 = errors;
+if(!(validate22(data79, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid11 = _errs168 === errors;
-valid52 = valid52 || _valid11;
-if(!valid52){
-const _errs169 = errors;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-for(const key25 in data59){
-if(!((key25 === "severity") || (key25 === "options"))){
-const err85 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+var _valid11 = _errs215 === errors;
+valid59 = valid59 || _valid11;
+if(!valid59){
+const _errs216 = errors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key32 in data79){
+if(!((key32 === "severity") || (key32 === "options"))){
+const err143 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err143];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err143);
 }
 errors++;
 }
 }
-if(data59.severity !== undefined){
-if(!(validate22(data59.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data59,parentDataProperty:"severity",rootData}))){
+if(data79.severity !== undefined){
+if(!(validate22(data79.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data79,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
-if(data59.options !== undefined){
-let data61 = data59.options;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-for(const key26 in data61){
-if(!(key26 === "completeStatus")){
-const err86 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(data79.options !== undefined){
+let data81 = data79.options;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+for(const key33 in data81){
+if(!(key33 === "completeStatus")){
+const err144 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err144];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err144);
 }
 errors++;
 }
 }
-if(data61.completeStatus !== undefined){
-let data62 = data61.completeStatus;
-if(typeof data62 === "string"){
-if(!pattern0.test(data62)){
-const err87 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data81.completeStatus !== undefined){
+let data82 = data81.completeStatus;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err145 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err87];
+vErrors = [err145];
 }
 else {
-vErrors.push(err87);
+vErrors.push(err145);
 }
 errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err146 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err88];
+vErrors = [err146];
 }
 else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
+vErrors.push(err146);
 }
 errors++;
 }
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err90];
+vErrors = [err147];
 }
 else {
-vErrors.push(err90);
+vErrors.push(err147);
 }
 errors++;
 }
-var _valid11 = _errs169 === errors;
-valid52 = valid52 || _valid11;
 }
-if(!valid52){
-const err91 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err91];
 }
 else {
-vErrors.push(err91);
+const err148 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+var _valid11 = _errs216 === errors;
+valid59 = valid59 || _valid11;
+}
+if(!valid59){
+const err149 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
 }
 errors++;
 }
 else {
-errors = _errs167;
+errors = _errs214;
 if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
+if(_errs214){
+vErrors.length = _errs214;
 }
 else {
 vErrors = null;
@@ -1714,269 +2402,269 @@ vErrors = null;
 }
 }
 if(data1.blameless !== undefined){
-let data63 = data1.blameless;
-const _errs179 = errors;
-let valid55 = false;
-const _errs180 = errors;
-if(!(validate22(data63, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
+let data83 = data1.blameless;
+const _errs226 = errors;
+let valid62 = false;
+const _errs227 = errors;
+if(!(validate22(data83, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid12 = _errs180 === errors;
-valid55 = valid55 || _valid12;
-if(!valid55){
-const _errs181 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-for(const key27 in data63){
-if(!((key27 === "severity") || (key27 === "options"))){
-const err92 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+var _valid12 = _errs227 === errors;
+valid62 = valid62 || _valid12;
+if(!valid62){
+const _errs228 = errors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key34 in data83){
+if(!((key34 === "severity") || (key34 === "options"))){
+const err150 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err92];
+vErrors = [err150];
 }
 else {
-vErrors.push(err92);
+vErrors.push(err150);
 }
 errors++;
 }
 }
-if(data63.severity !== undefined){
-if(!(validate22(data63.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data63,parentDataProperty:"severity",rootData}))){
+if(data83.severity !== undefined){
+if(!(validate22(data83.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data83,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
-if(data63.options !== undefined){
-let data65 = data63.options;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-for(const key28 in data65){
-if(!(((((key28 === "sections") || (key28 === "phrases")) || (key28 === "allow")) || (key28 === "names")) || (key28 === "rootCauseSections"))){
-const err93 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(data83.options !== undefined){
+let data85 = data83.options;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key35 in data85){
+if(!(((((key35 === "sections") || (key35 === "phrases")) || (key35 === "allow")) || (key35 === "names")) || (key35 === "rootCauseSections"))){
+const err151 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err151];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err151);
 }
 errors++;
 }
 }
-if(data65.sections !== undefined){
-let data66 = data65.sections;
-if(Array.isArray(data66)){
-const len11 = data66.length;
+if(data85.sections !== undefined){
+let data86 = data85.sections;
+if(Array.isArray(data86)){
+const len11 = data86.length;
 for(let i11=0; i11<len11; i11++){
-let data67 = data66[i11];
-if(typeof data67 === "string"){
-if(!pattern0.test(data67)){
-const err94 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let data87 = data86[i11];
+if(typeof data87 === "string"){
+if(!pattern0.test(data87)){
+const err152 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err152];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err152);
 }
 errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err153 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err153];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err153);
 }
 errors++;
 }
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err154 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err154];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err154);
 }
 errors++;
 }
 }
-if(data65.phrases !== undefined){
-let data68 = data65.phrases;
-if(Array.isArray(data68)){
-const len12 = data68.length;
+if(data85.phrases !== undefined){
+let data88 = data85.phrases;
+if(Array.isArray(data88)){
+const len12 = data88.length;
 for(let i12=0; i12<len12; i12++){
-let data69 = data68[i12];
-if(typeof data69 === "string"){
-if(!pattern0.test(data69)){
-const err97 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let data89 = data88[i12];
+if(typeof data89 === "string"){
+if(!pattern0.test(data89)){
+const err155 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err155];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err155);
 }
 errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err156 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err156];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err156);
 }
 errors++;
 }
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err157 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err157];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err157);
 }
 errors++;
 }
 }
-if(data65.allow !== undefined){
-let data70 = data65.allow;
-if(Array.isArray(data70)){
-const len13 = data70.length;
+if(data85.allow !== undefined){
+let data90 = data85.allow;
+if(Array.isArray(data90)){
+const len13 = data90.length;
 for(let i13=0; i13<len13; i13++){
-let data71 = data70[i13];
-if(typeof data71 === "string"){
-if(!pattern0.test(data71)){
-const err100 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let data91 = data90[i13];
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err158 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err158];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err158);
 }
 errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err159 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err159];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err159);
 }
 errors++;
 }
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err160 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err160];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err160);
 }
 errors++;
 }
 }
-if(data65.names !== undefined){
-if(typeof data65.names !== "boolean"){
-const err103 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data85.names !== undefined){
+if(typeof data85.names !== "boolean"){
+const err161 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err161];
 }
 else {
-vErrors.push(err103);
+vErrors.push(err161);
 }
 errors++;
 }
 }
-if(data65.rootCauseSections !== undefined){
-let data73 = data65.rootCauseSections;
-if(Array.isArray(data73)){
-const len14 = data73.length;
+if(data85.rootCauseSections !== undefined){
+let data93 = data85.rootCauseSections;
+if(Array.isArray(data93)){
+const len14 = data93.length;
 for(let i14=0; i14<len14; i14++){
-let data74 = data73[i14];
-if(typeof data74 === "string"){
-if(!pattern0.test(data74)){
-const err104 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+let data94 = data93[i14];
+if(typeof data94 === "string"){
+if(!pattern0.test(data94)){
+const err162 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err104];
+vErrors = [err162];
 }
 else {
-vErrors.push(err104);
+vErrors.push(err162);
 }
 errors++;
 }
 }
 else {
-const err105 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err163 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err163];
 }
 else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
+vErrors.push(err163);
 }
 errors++;
 }
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err164 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err164];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err164);
 }
 errors++;
 }
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err165 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err165];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err165);
 }
 errors++;
 }
-var _valid12 = _errs181 === errors;
-valid55 = valid55 || _valid12;
 }
-if(!valid55){
-const err109 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err109];
 }
 else {
-vErrors.push(err109);
+const err166 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+var _valid12 = _errs228 === errors;
+valid62 = valid62 || _valid12;
+}
+if(!valid62){
+const err167 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
 }
 errors++;
 }
 else {
-errors = _errs179;
+errors = _errs226;
 if(vErrors !== null){
-if(_errs179){
-vErrors.length = _errs179;
+if(_errs226){
+vErrors.length = _errs226;
 }
 else {
 vErrors = null;
@@ -1986,129 +2674,129 @@ vErrors = null;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err168 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err168];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err168);
 }
 errors++;
 }
 }
 if(data.ignore !== undefined){
-let data75 = data.ignore;
-if(Array.isArray(data75)){
-const len15 = data75.length;
+let data95 = data.ignore;
+if(Array.isArray(data95)){
+const len15 = data95.length;
 for(let i15=0; i15<len15; i15++){
-if(typeof data75[i15] !== "string"){
-const err111 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data95[i15] !== "string"){
+const err169 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err169];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err169);
 }
 errors++;
 }
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err170 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err170];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err170);
 }
 errors++;
 }
 }
 if(data.strictness !== undefined){
-let data77 = data.strictness;
-const _errs211 = errors;
-let valid68 = false;
-const _errs212 = errors;
-if(typeof data77 !== "boolean"){
-const err113 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+let data97 = data.strictness;
+const _errs258 = errors;
+let valid75 = false;
+const _errs259 = errors;
+if(typeof data97 !== "boolean"){
+const err171 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err171];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err171);
 }
 errors++;
 }
-if(false !== data77){
-const err114 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(false !== data97){
+const err172 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err114];
+vErrors = [err172];
 }
 else {
-vErrors.push(err114);
+vErrors.push(err172);
 }
 errors++;
 }
-var _valid13 = _errs212 === errors;
-valid68 = valid68 || _valid13;
-if(!valid68){
-const _errs214 = errors;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-for(const key29 in data77){
-if(!(((key29 === "Draft") || (key29 === "In Review")) || (key29 === "Complete"))){
-if(!(validate49(data77[key29], {instancePath:instancePath+"/strictness/" + key29.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data77,parentDataProperty:key29,rootData}))){
+var _valid13 = _errs259 === errors;
+valid75 = valid75 || _valid13;
+if(!valid75){
+const _errs261 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+for(const key36 in data97){
+if(!(((key36 === "Draft") || (key36 === "In Review")) || (key36 === "Complete"))){
+if(!(validate49(data97[key36], {instancePath:instancePath+"/strictness/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data97,parentDataProperty:key36,rootData}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 }
-if(data77.Draft !== undefined){
-if(!(validate49(data77.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data77,parentDataProperty:"Draft",rootData}))){
+if(data97.Draft !== undefined){
+if(!(validate49(data97.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data97,parentDataProperty:"Draft",rootData}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
-if(data77["In Review"] !== undefined){
-if(!(validate49(data77["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data77,parentDataProperty:"In Review",rootData}))){
+if(data97["In Review"] !== undefined){
+if(!(validate49(data97["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data97,parentDataProperty:"In Review",rootData}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
-if(data77.Complete !== undefined){
-if(!(validate49(data77.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data77,parentDataProperty:"Complete",rootData}))){
+if(data97.Complete !== undefined){
+if(!(validate49(data97.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data97,parentDataProperty:"Complete",rootData}))){
 vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err173 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err173];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err173);
 }
 errors++;
 }
-var _valid13 = _errs214 === errors;
-valid68 = valid68 || _valid13;
+var _valid13 = _errs261 === errors;
+valid75 = valid75 || _valid13;
 }
-if(!valid68){
-const err116 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid75){
+const err174 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err116];
+vErrors = [err174];
 }
 else {
-vErrors.push(err116);
+vErrors.push(err174);
 }
 errors++;
 }
 else {
-errors = _errs211;
+errors = _errs258;
 if(vErrors !== null){
-if(_errs211){
-vErrors.length = _errs211;
+if(_errs258){
+vErrors.length = _errs258;
 }
 else {
 vErrors = null;
@@ -2118,24 +2806,24 @@ vErrors = null;
 }
 if(data.template !== undefined){
 if(typeof data.template !== "string"){
-const err117 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err175 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err117];
+vErrors = [err175];
 }
 else {
-vErrors.push(err117);
+vErrors.push(err175);
 }
 errors++;
 }
 }
 }
 else {
-const err118 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err176 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err118];
+vErrors = [err176];
 }
 else {
-vErrors.push(err118);
+vErrors.push(err176);
 }
 errors++;
 }

@@ -1,8 +1,8 @@
 // "Show Timeline Metrics" (also the Timeline CodeLens): the six metrics with the rows they come from;
-// picking one selects those rows. Metrics the timeline cannot give are listed with what they need.
+// picking one selects those rows; each says its reading. Metrics the timeline cannot give are listed with why.
 import * as vscode from 'vscode';
 import { formatDuration } from '../../core/duration';
-import { METRIC_SPANS, type DerivedMetric, type MetricName } from '../../core/metrics';
+import { METRIC_LABELS, METRIC_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../../core/metrics';
 import type { LiveDiagnostics } from '../diagnostics';
 import type { PostmortemDocuments } from '../documents';
 
@@ -30,7 +30,7 @@ export async function showMetrics(
   }
   const doc = editor.document;
   const version = doc.version;
-  const { metrics } = (await deps.live.resultFor(doc)).metrics;
+  const { metrics, notDerived = [] } = (await deps.live.resultFor(doc)).metrics;
   if (doc.version !== version) return undefined;
   if (metrics.length === 0) {
     void vscode.window.showInformationMessage(
@@ -43,13 +43,14 @@ export async function showMetrics(
   if (args?.metric !== undefined) {
     chosen = metrics.find((m) => m.name === args.metric);
     if (!chosen) {
-      const span = METRIC_SPANS[args.metric];
-      const needs = span ? `: it needs ${needsText(args.metric)}` : `: expected one of ${Object.keys(METRIC_SPANS).join(', ')}`;
-      void vscode.window.showErrorMessage(`Show Timeline Metrics: "${args.metric}" is not given by the timeline${needs}.`);
+      const known = (METRIC_NAMES as readonly string[]).includes(args.metric);
+      const why = known ? `: ${reasonOf(args.metric, notDerived)}` : `: expected one of ${METRIC_NAMES.join(', ')}`;
+      void vscode.window.showErrorMessage(`Show Timeline Metrics: "${args.metric}" is not given by the timeline${why}.`);
       return undefined;
     }
   } else {
-    chosen = (await vscode.window.showQuickPick(metricItems(metrics), { title: TITLE, placeHolder: 'Pick a metric to select the timeline rows it comes from', matchOnDetail: true }))?.metric;
+    const items = metricItems(metrics, notDerived);
+    chosen = (await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Pick a metric to select the timeline rows it comes from', matchOnDetail: true }))?.metric;
   }
   if (!chosen) return undefined;
   if (doc.version !== version) {
@@ -64,31 +65,31 @@ export async function showMetrics(
   return chosen;
 }
 
-function metricItems(metrics: readonly DerivedMetric[]): MetricItem[] {
+function metricItems(metrics: readonly DerivedMetric[], notDerived: readonly NotDerivedMetric[]): MetricItem[] {
   const byName = new Map(metrics.map((m) => [m.name, m]));
-  const names = Object.keys(METRIC_SPANS) as MetricName[];
-  const items: MetricItem[] = names.flatMap((name) => {
+  const items: MetricItem[] = METRIC_NAMES.flatMap((name) => {
     const m = byName.get(name);
     if (!m) return [];
+    const others = m.alternatives.map((a) => `${readingText(a.reading)} ${formatDuration(a.minutes)}`);
     return [
       {
         label: `${m.label}: ${formatDuration(m.minutes)}`,
-        description: `lines ${m.from.line}-${m.to.line}`,
+        description: `${readingText(m.reading)}${m.pinned ? ' (pinned)' : ''} · lines ${m.from.line}-${m.to.line}${others.length ? ` · also ${others.join(', ')}` : ''}`,
         detail: `${m.from.time} ${m.from.event} -> ${m.to.time} ${m.to.event}`,
         metric: m,
       },
     ];
   });
-  const missing = names.filter((name) => !byName.has(name));
+  const missing = METRIC_NAMES.filter((name) => !byName.has(name));
   if (missing.length > 0) {
     items.push({ label: 'Not given by the timeline', kind: vscode.QuickPickItemKind.Separator });
-    for (const name of missing) items.push({ label: METRIC_SPANS[name].label, detail: `Needs ${needsText(name)}.` });
+    for (const name of missing) items.push({ label: METRIC_LABELS[name], detail: `${reasonOf(name, notDerived)}.` });
   }
   return items;
 }
 
-/** "a {start} row and a {closed} or {restored} row": the tags that mark the milestones a metric spans. */
-function needsText(name: MetricName): string {
-  const span = METRIC_SPANS[name];
-  return `a {${span.from}} row and a ${span.to.map((m) => `{${m}}`).join(' or ')} row`;
+/** "start->detected needs an impact-start row (a keyword, or tag the row {start})" */
+function reasonOf(name: MetricName, notDerived: readonly NotDerivedMetric[]): string {
+  const missing = notDerived.find((x) => x.name === name);
+  return missing ? `${readingText(missing.reading)} ${missing.reason}` : 'the timeline does not give it';
 }
