@@ -69,6 +69,14 @@ export const SMALL_DOCUMENT_LENGTH = 64 * 1024;
 /** How long one request may run in a worker before the worker is stopped (no setting: a constant). */
 export const LINT_TIME_BUDGET_MS = 10_000;
 
+/** Larger documents get longer: remark needs about 2 s per megabyte, twice that on a busy machine. */
+const BUDGET_MS_PER_MB = 5_000;
+
+/** The time budget for a document of `length` UTF-16 code units, in whole seconds. */
+export function timeBudgetMs(length: number, budgetMs = LINT_TIME_BUDGET_MS): number {
+  return Math.max(budgetMs, Math.ceil((length / (1024 * 1024)) * (BUDGET_MS_PER_MB / 1000)) * 1000);
+}
+
 /** A request stopped after the time budget. */
 export class LintTimeoutError extends Error {
   constructor(readonly budgetMs: number) {
@@ -78,6 +86,7 @@ export class LintTimeoutError extends Error {
 
 interface Queued {
   request: CoreRequest;
+  budgetMs: number;
   resolve(outcome: Outcome<unknown>): void;
   reject(error: Error): void;
 }
@@ -88,14 +97,11 @@ class WorkerLane {
   private readonly queue: Queued[] = [];
   private current: { queued: Queued; timer: ReturnType<typeof setTimeout> } | undefined;
 
-  constructor(
-    private readonly script: string,
-    private readonly budgetMs: number,
-  ) {}
+  constructor(private readonly script: string) {}
 
-  run(request: CoreRequest): Promise<Outcome<unknown>> {
+  run(request: CoreRequest, budgetMs: number): Promise<Outcome<unknown>> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve, reject });
+      this.queue.push({ request, budgetMs, resolve, reject });
       this.next();
     });
   }
@@ -112,7 +118,7 @@ class WorkerLane {
     if (this.current) return;
     const queued = this.queue.shift();
     if (!queued) return;
-    const timer = setTimeout(() => this.timeOut(), this.budgetMs);
+    const timer = setTimeout(() => this.timeOut(), queued.budgetMs);
     this.current = { queued, timer };
     this.ensureWorker().postMessage(queued.request);
   }
@@ -133,7 +139,7 @@ class WorkerLane {
     this.current = undefined;
     // The worker is busy in the parser and cannot be interrupted otherwise; the next request starts another.
     this.discardWorker();
-    current.queued.reject(new LintTimeoutError(this.budgetMs));
+    current.queued.reject(new LintTimeoutError(current.queued.budgetMs));
     this.next();
   }
 
@@ -162,19 +168,23 @@ class WorkerLane {
   }
 }
 
+function timedOut(text: string, options: LintRunOptions, error: LintTimeoutError): LintResult {
+  return lintTimeoutResult(text, options.file ?? '<text>', error.budgetMs / 1000);
+}
+
 export class Linter {
   private readonly small: WorkerLane | undefined;
   private readonly large: WorkerLane | undefined;
   private nextId = 1;
 
-  /** workerScript: path of dist/lintWorker.js. budgetMs: how long one request may take in a worker. */
+  /** workerScript: path of dist/lintWorker.js. budgetMs: how long a request may take in a worker (more for a document over 2 MB, see timeBudgetMs). */
   constructor(
     workerScript: string | undefined,
     private readonly budgetMs = LINT_TIME_BUDGET_MS,
   ) {
     if (workerScript) {
-      this.small = new WorkerLane(workerScript, budgetMs);
-      this.large = new WorkerLane(workerScript, budgetMs);
+      this.small = new WorkerLane(workerScript);
+      this.large = new WorkerLane(workerScript);
     }
   }
 
@@ -184,7 +194,7 @@ export class Linter {
       return await this.call('lint', [text, options], text.length);
     } catch (error) {
       if (!(error instanceof LintTimeoutError)) throw error;
-      return { result: this.timedOut(text, options), ms: this.budgetMs, where: 'worker' };
+      return { result: timedOut(text, options, error), ms: error.budgetMs, where: 'worker' };
     }
   }
 
@@ -194,10 +204,10 @@ export class Linter {
       return await this.call('fixAll', [text, options], text.length);
     } catch (error) {
       if (!(error instanceof LintTimeoutError)) throw error;
-      const result = this.timedOut(text, options);
+      const result = timedOut(text, options, error);
       // Nothing applied, nothing left unresolved.
       const nothingApplied = { passes: 0, unresolved: [] as string[] };
-      return { result: { text, findings: result.findings, result, ...nothingApplied }, ms: this.budgetMs, where: 'worker' };
+      return { result: { text, findings: result.findings, result, ...nothingApplied }, ms: error.budgetMs, where: 'worker' };
     }
   }
 
@@ -217,14 +227,10 @@ export class Linter {
     this.large?.stop(reason);
   }
 
-  private timedOut(text: string, options: LintRunOptions): LintResult {
-    return lintTimeoutResult(text, options.file ?? '<text>', this.budgetMs / 1000);
-  }
-
   private call<M extends CoreMethod>(method: M, args: Args<M>, length: number): Promise<Outcome<Result<M>>> {
     const request: CoreRequest = { id: this.nextId++, method, args };
     const lane = length <= SMALL_DOCUMENT_LENGTH ? this.small : this.large;
-    if (lane) return lane.run(request) as Promise<Outcome<Result<M>>>;
+    if (lane) return lane.run(request, timeBudgetMs(length, this.budgetMs)) as Promise<Outcome<Result<M>>>;
     const response = runCoreRequest(request);
     if ('error' in response) return Promise.reject(new Error(response.error));
     return Promise.resolve({ result: response.result as Result<M>, ms: response.ms, where: 'inline' });

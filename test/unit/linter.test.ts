@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
 import { builtinTemplateText, lint } from '../../src/core/index';
-import { Linter, SMALL_DOCUMENT_LENGTH } from '../../src/vscode/linter';
+import { LINT_TIME_BUDGET_MS, Linter, SMALL_DOCUMENT_LENGTH, timeBudgetMs } from '../../src/vscode/linter';
 
 const repoRoot = join(__dirname, '..', '..');
 const folder = mkdtempSync(join(tmpdir(), 'postmortem-linter-'));
@@ -31,6 +31,14 @@ async function withLinter(budgetMs: number, use: (linter: Linter) => Promise<voi
 }
 
 describe('Linter: a time budget per request', () => {
+  it('10 s, and 5 s per megabyte beyond 2 MB (a 4 MB post-mortem, the size limit, needs about 8 s)', () => {
+    assert.equal(LINT_TIME_BUDGET_MS, 10_000);
+    assert.equal(timeBudgetMs(100 * 1024), 10_000);
+    assert.equal(timeBudgetMs(2 * 1024 * 1024), 10_000);
+    assert.equal(timeBudgetMs(4 * 1024 * 1024), 20_000);
+    assert.equal(timeBudgetMs(100 * 1024, 3000), 3000);
+  });
+
   it('a lint past the budget gives one lint-timeout finding, promptly; the next lint gets a fresh worker', () =>
     withLinter(5000, async (linter) => {
       const started = performance.now();
