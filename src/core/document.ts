@@ -82,6 +82,11 @@ export function plainText(node: Node): string {
   return '';
 }
 
+/** A heading's text on one line: a setext heading may span several ("Root\ncause"). */
+function headingText(heading: Heading): string {
+  return plainText(heading).replace(/\s+/g, ' ').trim();
+}
+
 export function startOf(node: Node): number {
   return node.position?.start.offset ?? 0;
 }
@@ -112,7 +117,7 @@ export function buildDocument(text: string, tree: Root, lines = new LineIndex(te
     if (node.type === 'heading') {
       if (node.depth === 1 && !model.title) {
         model.title = node;
-        model.titleText = plainText(node).trim();
+        model.titleText = headingText(node);
         current = undefined;
         stack.length = 0;
         continue;
@@ -122,7 +127,7 @@ export function buildDocument(text: string, tree: Root, lines = new LineIndex(te
         stack.length = 0;
         continue;
       }
-      const title = plainText(node).trim();
+      const title = headingText(node);
       while (stack.length && (stack[stack.length - 1] as Section).depth >= node.depth) stack.pop();
       const parent = stack[stack.length - 1];
       const section: Section = {

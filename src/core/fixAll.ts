@@ -49,6 +49,31 @@ function placesAfter(offset: number, edits: readonly TextEdit[]): { from: number
   return from === undefined ? { from: offset + delta, to: offset + delta } : { from, to };
 }
 
+/**
+ * The fixes to apply together in one pass. An insertion exactly where another fix's replacement ends
+ * is ambiguous (cells padding the last row of rows being sorted would go to whichever row ends up
+ * last): such a fix waits for the next pass, when the replacement is done.
+ */
+function withoutAmbiguousInsertions<T extends { fix: Fix }>(findings: readonly T[]): T[] {
+  const replacementEnds = new Map<number, Set<Fix>>();
+  for (const { fix } of findings) {
+    for (const e of fix.edits) {
+      if (e.range.start.offset === e.range.end.offset) continue;
+      const fixes = replacementEnds.get(e.range.end.offset) ?? new Set<Fix>();
+      fixes.add(fix);
+      replacementEnds.set(e.range.end.offset, fixes);
+    }
+  }
+  const waits = (fix: Fix) =>
+    fix.edits.some((e) => {
+      if (e.range.start.offset !== e.range.end.offset) return false;
+      const others = replacementEnds.get(e.range.start.offset);
+      return others !== undefined && [...others].some((other) => other !== fix);
+    });
+  const now = findings.filter((f) => !waits(f.fix));
+  return now.length ? now : [...findings];
+}
+
 export function fixAll(text: string, options: LintRunOptions = {}): FixAllResult {
   // Fixes insert at most the template's text again and again; more than that is a fix gone wrong.
   const growthLimit = 2 * (text.length + (options.templateText ?? builtinTemplateText).length) + 4096;
@@ -60,8 +85,9 @@ export function fixAll(text: string, options: LintRunOptions = {}): FixAllResult
   let result = lintDocument(current, options);
   let passes = 0;
   while (passes < MAX_FIX_PASSES) {
-    const fixable = result.findings.filter(usable);
-    if (fixable.length === 0) break;
+    const candidates = result.findings.filter(usable);
+    if (candidates.length === 0) break;
+    const fixable = withoutAmbiguousInsertions(candidates);
     const edits = fixable.flatMap((f) => f.fix.edits);
     const next = applyEdits(current, edits);
     if (seen.has(next) || next.length > growthLimit) break;

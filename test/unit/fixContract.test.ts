@@ -240,6 +240,13 @@ describe('fix-all in a document that ends inside an unclosed block', () => {
     assert.equal(fixAll(result.text).text, result.text);
   });
 
+  it('cells padding the last of the rows being sorted go to that row (the pad waits for the sort)', () => {
+    const text = '## Timeline\n\n| Time | Event |\n|---|---|\n| 09:20 | declared |\n| 09:05 |\n';
+    const result = fixAll(text);
+    assert.ok(result.text.includes('| 09:05 |  |\n| 09:20 | declared |\n'), JSON.stringify(result.text.slice(0, 200)));
+    assert.equal(fixAll(result.text).text, result.text);
+  });
+
   it('a closed fence and a complete comment are not open blocks', () => {
     for (const end of ['```\ncode\n```\n', '<!-- note -->\n', '<!-->\n', '<script>\nx\n</script>\n']) {
       const text = `# Post-Mortem: X\n\n## Summary\n\ntext\n\n${end}`;
@@ -404,6 +411,16 @@ describe('CR-only line endings', () => {
       const cr = lf.replace(/\n/g, '\r');
       assert.equal(fixAll(cr).text, fixAll(lf).text.replace(/\n/g, '\r'), doc.name);
       assert.deepEqual(lintDocument(cr).findings.map((f) => [f.line, f.column, f.message]), lint(lf).map((f) => [f.line, f.column, f.message]), doc.name);
+    }
+  });
+});
+
+describe('messages quote a section title on one line', () => {
+  it('a two-line setext heading', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# Post-Mortem: x', '', 'Root', 'cause', '---', ''].join(eol);
+      const empty = lint(text).find((f) => f.ruleId === 'empty-section');
+      assert.equal(empty?.message, 'Section "Root cause" is empty: write its content, or remove the heading if it does not apply.', JSON.stringify(eol));
     }
   });
 });
