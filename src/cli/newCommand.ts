@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileNameFor, numberedNames, scaffoldText, type ScaffoldAnswers } from '../core/scaffold';
-import { templateFor } from '../core/template/model';
+import { templateFor, templateProblem } from '../core/template/model';
 import { parseIsoDate } from '../core/timeline';
 import { ConfigError, ConfigResolver } from './configFiles';
 import { displayPath, errorCode } from './inputs';
@@ -44,6 +44,8 @@ export function runNew(options: NewOptions, io: CliIo): number {
   } catch (error) {
     return fail(error instanceof ConfigError ? error.message : String(error));
   }
+  const templateTooBig = templateProblem(templateText);
+  if (templateTooBig) return fail(`new: ${templateTooBig}`);
   const template = templateFor(templateText);
   const severities = template.summaryFields.find((f) => f.name === 'severity')?.choices;
   if (options.severity !== undefined && severities && !severities.includes(options.severity))

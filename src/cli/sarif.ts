@@ -18,6 +18,7 @@ export const NON_RULE_FINDINGS: { id: string; description: string; severity: Sev
     severity: 'warning',
   },
   { id: 'internal-error', description: 'A rule failed on this document; its findings are missing.', severity: 'error' },
+  { id: 'lint-timeout', description: 'The document was not linted within the time limit; its findings are missing.', severity: 'error' },
 ];
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note' };

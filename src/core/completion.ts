@@ -16,7 +16,7 @@ export interface Completion {
 }
 
 // Findings that mean "not filled in yet" (rather than "filled in wrongly").
-const UNFILLED = new Set(['placeholder', 'empty-section', 'detection-method', 'contributing-factors']);
+const UNFILLED = new Set(['placeholder', 'empty-section', 'detection-method', 'contributing-factors', 'sign-off']);
 
 export function computeCompletion(doc: DocumentModel, template: TemplateModel, findings: readonly Finding[]): Completion {
   const placeholders = findings.filter((f) => f.ruleId === 'placeholder');

@@ -143,6 +143,10 @@ function describe(p: Problem, raw: unknown): string {
       return `${displayPath(p.path, raw)}: must be ${oneOf(allowedValues(p))}`;
     case 'required':
       return `${displayPath(p.path, raw)}: missing "${String(p.params['missingProperty'])}"`;
+    case 'pattern':
+      // The only pattern in the schema is \S on texts (phrases, keywords, titles).
+      if (p.params['pattern'] === '\\S') return `${displayPath(p.path, raw)}: must not be empty or blank`;
+      return `${displayPath(p.path, raw)}: must match ${String(p.params['pattern'])}`;
     default:
       return `${displayPath(p.path, raw)}: ${String(p.params['message'] ?? p.keyword)}`;
   }

@@ -2,7 +2,7 @@
 import { computeCompletion, type Completion } from './completion';
 import { resolveRule } from './config';
 import { editOrder } from './edits';
-import { summarizeMetrics, timelineMetrics, type Milestone, type MetricsSummary } from './metrics';
+import { summarizeMetrics, timelineMetrics, type MetricsSummary } from './metrics';
 import { validateConfig } from './configValidation';
 import { buildDocument, type DocumentModel } from './document';
 import { parseDocumentText } from './parse';
@@ -10,9 +10,9 @@ import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } 
 import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from './positions';
 import type { Report, Rule, RuleContext } from './rule';
 import { rules } from './rules/index';
-import { readStatus, strictnessFor, type DocumentStatus } from './status';
+import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from './status';
 import { isSuppressed, readDirectives } from './suppressions';
-import { templateFor } from './template/model';
+import { templateFor, templateProblem } from './template/model';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
 
 /** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
@@ -107,6 +107,8 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
       config = checked.config;
     }
   }
+  const templateTooBig = templateProblem(options.templateText);
+  if (templateTooBig) findings.push(toFinding('config', 'error', { message: templateTooBig, start: 0, end: 0 }));
 
   const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > maxSize) {
@@ -120,7 +122,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
     );
     return {
       findings,
-      status: undefined,
+      status: scanStatus(text),
       completion: { ...EMPTY_COMPLETION, findings: { error: 0, warning: 1, info: 0 } },
       metrics: { timelineLine: undefined, metrics: [] },
     };
@@ -178,12 +180,9 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
     isSuppressed(f, directives) || (frontMatter !== undefined && f.offset < frontMatter.end && isSuppressed({ ...f, line: frontMatter.line }, directives));
   const kept = directives.length ? findings.filter((f) => !suppressed(f)) : findings;
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  // Same keywords as the metrics rule, so the cached timeline reading is reused.
+  // The metrics rule's options (keywords, definitions, maxMinutes), so the cached timeline reading is reused.
   const metricsRule = rules.find((r) => r.id === 'metrics');
-  const keywords = (metricsRule ? resolveRule(metricsRule, config).options['keywords'] : undefined) as
-    | Partial<Record<Milestone, string[]>>
-    | undefined;
-  const metrics = summarizeMetrics(doc, timelineMetrics(doc, template, keywords ?? {}));
+  const metrics = summarizeMetrics(doc, timelineMetrics(doc, template, metricsRule ? resolveRule(metricsRule, config).options : {}));
   return { findings: kept, status, completion: computeCompletion(doc, template, kept), metrics };
 }
 

@@ -13,7 +13,8 @@ export const NO_OPTIONS: OptionsSchema = { type: 'object', properties: {}, addit
 
 /** Schema of an option that is a list of strings (section titles, phrases, statuses...). */
 export function stringListOption(description: string): OptionsSchema {
-  return { type: 'array', items: { type: 'string' }, description };
+  // \S: an empty or blank entry would match everywhere (or, in a match loop, never advance).
+  return { type: 'array', items: { type: 'string', pattern: '\\S' }, description };
 }
 
 export interface Report {

@@ -63,7 +63,8 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       action.edit = toWorkspaceEdit(doc.uri, fix.edits);
       action.diagnostics = [diagnostic];
-      action.isPreferred = fixes.length === 1;
+      // Only a safe fix is preferred (auto-fix applies it); a suggestion replaces what the author wrote.
+      action.isPreferred = fix === finding.fix;
       return action;
     });
     if (ruleById(finding.ruleId)) {

@@ -46,14 +46,14 @@ describe('blameless: no configured text can stop the linter', () => {
       const findings = lint(withRootCause('We should have known.'), { config: { rules: { blameless: { options } } } });
       const config = findings.filter((f) => f.ruleId === 'config');
       assert.equal(config.length, 1);
-      assert.match(config[0]?.message ?? '', /^Invalid configuration \(linting with defaults\): rules\.blameless\.options\.\w+\[0\]: must match pattern/);
+      assert.match(config[0]?.message ?? '', /^Invalid configuration \(linting with defaults\): rules\.blameless\.options\.\w+\[0\]: must not be empty or blank/);
       assert.deepEqual(findings.filter((f) => f.ruleId === 'blameless').map((f) => f.message), ['"should have": counterfactual: describe what happened and why it made sense at the time, not what should have happened.']);
     });
   }
 
   it('sign-off: a blank completeStatus is rejected too', () => {
     const findings = lint('# Post-Mortem: x\n', { config: { rules: { 'sign-off': { options: { completeStatus: ' ' } } } } });
-    assert.match(findings.find((f) => f.ruleId === 'config')?.message ?? '', /rules\.sign-off\.options\.completeStatus: must match pattern/);
+    assert.match(findings.find((f) => f.ruleId === 'config')?.message ?? '', /rules\.sign-off\.options\.completeStatus: must not be empty or blank/);
   });
 
   it('past the schema, blank phrases are ignored and every match loop advances', () => {
@@ -207,5 +207,37 @@ describe('scanStatus: the Status of a document that is not parsed', () => {
     const late = `# Post-Mortem: x\n\n${'Filler line.\n'.repeat(STATUS_SCAN_LENGTH / 10)}**Status:** Complete\n`;
     assert.equal(scanStatus(late), undefined);
     assert.equal(scanStatus(`**Status:** Complete\n${'x'.repeat(10 * STATUS_SCAN_LENGTH)}`)?.value, 'Complete');
+  });
+});
+
+describe('what the engine does with these readings', () => {
+  it('a team template over the limit: one config error at the top, and the lint goes on with the built-in template', () => {
+    const huge = `# Post-Mortem: [T]\n\n${'## Section\n\nText.\n\n'.repeat(MAX_TEMPLATE_SIZE / 10)}`;
+    const findings = lint('# Post-Mortem: Outage\n\n## Summary\n', { templateText: huge });
+    const config = findings.filter((f) => f.ruleId === 'config');
+    assert.equal(config.length, 1);
+    assert.equal(config[0]?.message, templateProblem(huge));
+    assert.equal(config[0]?.line, 1);
+    assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.includes('Timeline')), 'built-in sections still required');
+  });
+
+  it('a document over the size limit still tells its Status (for the status gate)', async () => {
+    const { lintDocument } = await import('../../src/core/index');
+    const text = `# Post-Mortem: Big\n\n## Summary\n\n**Status:** Complete\n\n${'x'.repeat(200)}\n`;
+    const result = lintDocument(text, { maxDocumentSize: 100 });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['document-size']);
+    assert.equal(result.status?.value, 'Complete');
+  });
+
+  it('every string-list option rejects blank entries (missing-section optional, timeline headers, detection sections)', () => {
+    for (const [rule, option] of [
+      ['missing-section', 'optional'],
+      ['timeline', 'timeHeaders'],
+      ['detection-method', 'sections'],
+    ] as const) {
+      const findings = lint('# Post-Mortem: x\n', { config: { rules: { [rule]: { options: { [option]: [' '] } } } } });
+      const config = findings.find((f) => f.ruleId === 'config');
+      assert.match(config?.message ?? '', new RegExp(`rules\\.${rule}\\.options\\.${option}\\[0\\]: must not be empty or blank`));
+    }
   });
 });

@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate21;
 module.exports.default = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string"}},"eventHeaders":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"string","enum":["off","info","warning","error"]};
 
@@ -428,8 +428,10 @@ let data11 = data10.sections;
 if(Array.isArray(data11)){
 const len0 = data11.length;
 for(let i0=0; i0<len0; i0++){
-if(typeof data11[i0] !== "string"){
-const err15 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data12 = data11[i0];
+if(typeof data12 === "string"){
+if(!pattern0.test(data12)){
+const err15 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -439,9 +441,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
 else {
-const err16 = {instancePath:instancePath+"/rules/detection-method/options/sections",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err16 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -453,7 +454,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err17 = {instancePath:instancePath+"/rules/detection-method/options/sections",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -465,7 +466,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -474,16 +475,28 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid2 = _errs30 === errors;
-valid6 = valid6 || _valid2;
 }
-if(!valid6){
-const err19 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err19 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+var _valid2 = _errs30 === errors;
+valid6 = valid6 || _valid2;
+}
+if(!valid6){
+const err20 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
 }
 errors++;
 }
@@ -515,12 +528,12 @@ const _errs44 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key8 in data13){
 if(!((key8 === "severity") || (key8 === "options"))){
-const err20 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err21 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err21];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -536,23 +549,7 @@ let data15 = data13.options;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key9 in data15){
 if(!((key9 === "timeHeaders") || (key9 === "eventHeaders"))){
-const err21 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data15.timeHeaders !== undefined){
-let data16 = data15.timeHeaders;
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data16[i1] !== "string"){
-const err22 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -562,9 +559,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data15.timeHeaders !== undefined){
+let data16 = data15.timeHeaders;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err23 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -574,13 +577,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data15.eventHeaders !== undefined){
-let data18 = data15.eventHeaders;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data18[i2] !== "string"){
-const err24 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err24 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -592,7 +590,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -602,9 +600,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data15.eventHeaders !== undefined){
+let data18 = data15.eventHeaders;
+if(Array.isArray(data18)){
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(typeof data19 === "string"){
+if(!pattern0.test(data19)){
+const err26 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -614,9 +618,8 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
 else {
-const err27 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err27 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -625,16 +628,52 @@ vErrors.push(err27);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-valid11 = valid11 || _valid3;
 }
-if(!valid11){
-const err28 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err28 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid3 = _errs44 === errors;
+valid11 = valid11 || _valid3;
+}
+if(!valid11){
+const err31 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -666,12 +705,12 @@ const _errs62 = errors;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key10 in data20){
 if(!((key10 === "severity") || (key10 === "options"))){
-const err29 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err32 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err32];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -687,47 +726,7 @@ let data22 = data20.options;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key11 in data22){
 if(!(key11 === "optional")){
-const err30 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data22.optional !== undefined){
-let data23 = data22.optional;
-if(Array.isArray(data23)){
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data23[i3] !== "string"){
-const err31 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/rules/missing-section/options/optional",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err33 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -737,9 +736,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data22.optional !== undefined){
+let data23 = data22.optional;
+if(Array.isArray(data23)){
+const len3 = data23.length;
+for(let i3=0; i3<len3; i3++){
+let data24 = data23[i3];
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err34 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -748,16 +753,63 @@ vErrors.push(err34);
 }
 errors++;
 }
-var _valid4 = _errs62 === errors;
-valid18 = valid18 || _valid4;
 }
-if(!valid18){
-const err35 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err35 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
 else {
 vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/rules/missing-section/options/optional",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid4 = _errs62 === errors;
+valid18 = valid18 || _valid4;
+}
+if(!valid18){
+const err39 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -789,12 +841,12 @@ const _errs76 = errors;
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 for(const key12 in data25){
 if(!((key12 === "severity") || (key12 === "options"))){
-const err36 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err40 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err36];
+vErrors = [err40];
 }
 else {
-vErrors.push(err36);
+vErrors.push(err40);
 }
 errors++;
 }
@@ -809,35 +861,35 @@ if(data25.options !== undefined){
 let data27 = data25.options;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key13 in data27){
-const err37 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const err41 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err37];
+vErrors = [err41];
 }
 else {
-vErrors.push(err37);
+vErrors.push(err41);
 }
 errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err42];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err42);
 }
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err43];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err43);
 }
 errors++;
 }
@@ -845,12 +897,12 @@ var _valid5 = _errs76 === errors;
 valid23 = valid23 || _valid5;
 }
 if(!valid23){
-const err40 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err44 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err44];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -882,12 +934,12 @@ const _errs86 = errors;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key14 in data28){
 if(!((key14 === "severity") || (key14 === "options"))){
-const err41 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+const err45 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err45];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -902,35 +954,35 @@ if(data28.options !== undefined){
 let data30 = data28.options;
 if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
 for(const key15 in data30){
-const err42 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+const err46 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err46];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err46);
 }
 errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err47 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err47];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err47);
 }
 errors++;
 }
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err48 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err48];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -938,12 +990,12 @@ var _valid6 = _errs86 === errors;
 valid25 = valid25 || _valid6;
 }
 if(!valid25){
-const err45 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err49 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err49];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err49);
 }
 errors++;
 }
@@ -975,12 +1027,12 @@ const _errs96 = errors;
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 for(const key16 in data31){
 if(!((key16 === "severity") || (key16 === "options"))){
-const err46 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+const err50 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err50];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err50);
 }
 errors++;
 }
@@ -995,35 +1047,35 @@ if(data31.options !== undefined){
 let data33 = data31.options;
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 for(const key17 in data33){
-const err47 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const err51 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err47];
+vErrors = [err51];
 }
 else {
-vErrors.push(err47);
+vErrors.push(err51);
 }
 errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err48];
+vErrors = [err52];
 }
 else {
-vErrors.push(err48);
+vErrors.push(err52);
 }
 errors++;
 }
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err53 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err53];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err53);
 }
 errors++;
 }
@@ -1031,12 +1083,12 @@ var _valid7 = _errs96 === errors;
 valid27 = valid27 || _valid7;
 }
 if(!valid27){
-const err50 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err54 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err54];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err54);
 }
 errors++;
 }
@@ -1068,12 +1120,12 @@ const _errs106 = errors;
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 for(const key18 in data34){
 if(!((key18 === "severity") || (key18 === "options"))){
-const err51 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+const err55 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err51];
+vErrors = [err55];
 }
 else {
-vErrors.push(err51);
+vErrors.push(err55);
 }
 errors++;
 }
@@ -1088,35 +1140,35 @@ if(data34.options !== undefined){
 let data36 = data34.options;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key19 in data36){
-const err52 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+const err56 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err52];
+vErrors = [err56];
 }
 else {
-vErrors.push(err52);
+vErrors.push(err56);
 }
 errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err57 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err53];
+vErrors = [err57];
 }
 else {
-vErrors.push(err53);
+vErrors.push(err57);
 }
 errors++;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err58];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err58);
 }
 errors++;
 }
@@ -1124,12 +1176,12 @@ var _valid8 = _errs106 === errors;
 valid29 = valid29 || _valid8;
 }
 if(!valid29){
-const err55 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err59 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err59];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err59);
 }
 errors++;
 }
@@ -1161,12 +1213,12 @@ const _errs116 = errors;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 for(const key20 in data37){
 if(!((key20 === "severity") || (key20 === "options"))){
-const err56 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const err60 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err56];
+vErrors = [err60];
 }
 else {
-vErrors.push(err56);
+vErrors.push(err60);
 }
 errors++;
 }
@@ -1182,57 +1234,7 @@ let data39 = data37.options;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key21 in data39){
 if(!(key21 === "statuses")){
-const err57 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data39.statuses !== undefined){
-let data40 = data39.statuses;
-if(Array.isArray(data40)){
-if(data40.length < 1){
-const err58 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-const len4 = data40.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data40[i4] !== "string"){
-const err59 = {instancePath:instancePath+"/rules/action-items/options/statuses/" + i4,schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1242,9 +1244,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.statuses !== undefined){
+let data40 = data39.statuses;
+if(Array.isArray(data40)){
+if(data40.length < 1){
+const err62 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1253,16 +1257,64 @@ vErrors.push(err62);
 }
 errors++;
 }
-var _valid9 = _errs116 === errors;
-valid31 = valid31 || _valid9;
-}
-if(!valid31){
-const err63 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data40[i4] !== "string"){
+const err63 = {instancePath:instancePath+"/rules/action-items/options/statuses/" + i4,schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+var _valid9 = _errs116 === errors;
+valid31 = valid31 || _valid9;
+}
+if(!valid31){
+const err67 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -1294,12 +1346,12 @@ const _errs130 = errors;
 if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 for(const key22 in data42){
 if(!((key22 === "severity") || (key22 === "options"))){
-const err64 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+const err68 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err68];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err68);
 }
 errors++;
 }
@@ -1315,57 +1367,7 @@ let data44 = data42.options;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key23 in data44){
 if(!((((key23 === "toleranceMinutes") || (key23 === "maxMinutes")) || (key23 === "keywords")) || (key23 === "definitions"))){
-const err65 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data44.toleranceMinutes !== undefined){
-let data45 = data44.toleranceMinutes;
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err66 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-else {
-const err67 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data44.maxMinutes !== undefined){
-let data46 = data44.maxMinutes;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 1 || isNaN(data46)){
-const err68 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err69 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1375,17 +1377,67 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data44.keywords !== undefined){
-let data47 = data44.keywords;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key24 in data47){
-if(!((((((key24 === "start") || (key24 === "detected")) || (key24 === "acknowledged")) || (key24 === "mitigated")) || (key24 === "restored")) || (key24 === "closed"))){
-const err70 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(data44.toleranceMinutes !== undefined){
+let data45 = data44.toleranceMinutes;
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err70 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err70];
 }
 else {
 vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data44.maxMinutes !== undefined){
+let data46 = data44.maxMinutes;
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 1 || isNaN(data46)){
+const err72 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data44.keywords !== undefined){
+let data47 = data44.keywords;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key24 in data47){
+if(!((((((key24 === "start") || (key24 === "detected")) || (key24 === "acknowledged")) || (key24 === "mitigated")) || (key24 === "restored")) || (key24 === "closed"))){
+const err74 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -1398,35 +1450,35 @@ for(let i5=0; i5<len5; i5++){
 let data49 = data48[i5];
 if(typeof data49 === "string"){
 if(!pattern0.test(data49)){
-const err71 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err75 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err75];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err75);
 }
 errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err76];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err76);
 }
 errors++;
 }
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err77 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err77];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err77);
 }
 errors++;
 }
@@ -1439,35 +1491,35 @@ for(let i6=0; i6<len6; i6++){
 let data51 = data50[i6];
 if(typeof data51 === "string"){
 if(!pattern0.test(data51)){
-const err74 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err78 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err78];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err78);
 }
 errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err79];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err79);
 }
 errors++;
 }
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err80 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err80];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err80);
 }
 errors++;
 }
@@ -1480,35 +1532,35 @@ for(let i7=0; i7<len7; i7++){
 let data53 = data52[i7];
 if(typeof data53 === "string"){
 if(!pattern0.test(data53)){
-const err77 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err81 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err77];
+vErrors = [err81];
 }
 else {
-vErrors.push(err77);
+vErrors.push(err81);
 }
 errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err78];
+vErrors = [err82];
 }
 else {
-vErrors.push(err78);
+vErrors.push(err82);
 }
 errors++;
 }
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err79];
+vErrors = [err83];
 }
 else {
-vErrors.push(err79);
+vErrors.push(err83);
 }
 errors++;
 }
@@ -1521,35 +1573,35 @@ for(let i8=0; i8<len8; i8++){
 let data55 = data54[i8];
 if(typeof data55 === "string"){
 if(!pattern0.test(data55)){
-const err80 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err80];
+vErrors = [err84];
 }
 else {
-vErrors.push(err80);
+vErrors.push(err84);
 }
 errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err81];
+vErrors = [err85];
 }
 else {
-vErrors.push(err81);
+vErrors.push(err85);
 }
 errors++;
 }
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err82];
+vErrors = [err86];
 }
 else {
-vErrors.push(err82);
+vErrors.push(err86);
 }
 errors++;
 }
@@ -1562,35 +1614,35 @@ for(let i9=0; i9<len9; i9++){
 let data57 = data56[i9];
 if(typeof data57 === "string"){
 if(!pattern0.test(data57)){
-const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err83];
+vErrors = [err87];
 }
 else {
-vErrors.push(err83);
+vErrors.push(err87);
 }
 errors++;
 }
 }
 else {
-const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err88];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err88);
 }
 errors++;
 }
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err89];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err89);
 }
 errors++;
 }
@@ -1603,57 +1655,7 @@ for(let i10=0; i10<len10; i10++){
 let data59 = data58[i10];
 if(typeof data59 === "string"){
 if(!pattern0.test(data59)){
-const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data44.definitions !== undefined){
-let data60 = data44.definitions;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key25 in data60){
-if(!((((((key25 === "ttd") || (key25 === "tta")) || (key25 === "ttm")) || (key25 === "ttr")) || (key25 === "duration")) || (key25 === "impactDuration"))){
-const err90 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+const err90 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1663,11 +1665,8 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data60.ttd !== undefined){
-let data61 = data60.ttd;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.from === undefined){
-const err91 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+else {
+const err91 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1676,8 +1675,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data61.to === undefined){
-const err92 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1686,9 +1687,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key26 in data61){
-if(!((key26 === "from") || (key26 === "to"))){
-const err93 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1698,10 +1700,12 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data61.from !== undefined){
-let data62 = data61.from;
-if(typeof data62 !== "string"){
-const err94 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.definitions !== undefined){
+let data60 = data44.definitions;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key25 in data60){
+if(!((((((key25 === "ttd") || (key25 === "tta")) || (key25 === "ttm")) || (key25 === "ttr")) || (key25 === "duration")) || (key25 === "impactDuration"))){
+const err94 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1710,8 +1714,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!((((((data62 === "start") || (data62 === "detected")) || (data62 === "acknowledged")) || (data62 === "mitigated")) || (data62 === "restored")) || (data62 === "closed"))){
-const err95 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.ttd !== undefined){
+let data61 = data60.ttd;
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.from === undefined){
+const err95 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1720,11 +1728,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data61.to !== undefined){
-let data63 = data61.to;
-if(typeof data63 !== "string"){
-const err96 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.to === undefined){
+const err96 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1733,8 +1738,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!((((((data63 === "start") || (data63 === "detected")) || (data63 === "acknowledged")) || (data63 === "mitigated")) || (data63 === "restored")) || (data63 === "closed"))){
-const err97 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key26 in data61){
+if(!((key26 === "from") || (key26 === "to"))){
+const err97 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1744,9 +1750,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data61.from !== undefined){
+let data62 = data61.from;
+if(typeof data62 !== "string"){
+const err98 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1755,12 +1762,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data60.tta !== undefined){
-let data64 = data60.tta;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.from === undefined){
-const err99 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(!((((((data62 === "start") || (data62 === "detected")) || (data62 === "acknowledged")) || (data62 === "mitigated")) || (data62 === "restored")) || (data62 === "closed"))){
+const err99 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1769,8 +1772,11 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data64.to === undefined){
-const err100 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data61.to !== undefined){
+let data63 = data61.to;
+if(typeof data63 !== "string"){
+const err100 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1779,9 +1785,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-for(const key27 in data64){
-if(!((key27 === "from") || (key27 === "to"))){
-const err101 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(!((((((data63 === "start") || (data63 === "detected")) || (data63 === "acknowledged")) || (data63 === "mitigated")) || (data63 === "restored")) || (data63 === "closed"))){
+const err101 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1791,10 +1796,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data64.from !== undefined){
-let data65 = data64.from;
-if(typeof data65 !== "string"){
-const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1803,8 +1807,12 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(!((((((data65 === "start") || (data65 === "detected")) || (data65 === "acknowledged")) || (data65 === "mitigated")) || (data65 === "restored")) || (data65 === "closed"))){
-const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.tta !== undefined){
+let data64 = data60.tta;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.from === undefined){
+const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1813,11 +1821,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data64.to !== undefined){
-let data66 = data64.to;
-if(typeof data66 !== "string"){
-const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.to === undefined){
+const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1826,8 +1831,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
-const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key27 in data64){
+if(!((key27 === "from") || (key27 === "to"))){
+const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1837,9 +1843,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.from !== undefined){
+let data65 = data64.from;
+if(typeof data65 !== "string"){
+const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1848,12 +1855,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-if(data60.ttm !== undefined){
-let data67 = data60.ttm;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.from === undefined){
-const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(!((((((data65 === "start") || (data65 === "detected")) || (data65 === "acknowledged")) || (data65 === "mitigated")) || (data65 === "restored")) || (data65 === "closed"))){
+const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1862,8 +1865,11 @@ vErrors.push(err107);
 }
 errors++;
 }
-if(data67.to === undefined){
-const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data64.to !== undefined){
+let data66 = data64.to;
+if(typeof data66 !== "string"){
+const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1872,9 +1878,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-for(const key28 in data67){
-if(!((key28 === "from") || (key28 === "to"))){
-const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
+const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1884,10 +1889,9 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data67.from !== undefined){
-let data68 = data67.from;
-if(typeof data68 !== "string"){
-const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1896,8 +1900,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(!((((((data68 === "start") || (data68 === "detected")) || (data68 === "acknowledged")) || (data68 === "mitigated")) || (data68 === "restored")) || (data68 === "closed"))){
-const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.ttm !== undefined){
+let data67 = data60.ttm;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.from === undefined){
+const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1906,11 +1914,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-}
-if(data67.to !== undefined){
-let data69 = data67.to;
-if(typeof data69 !== "string"){
-const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.to === undefined){
+const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1919,8 +1924,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
-const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key28 in data67){
+if(!((key28 === "from") || (key28 === "to"))){
+const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1930,9 +1936,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-else {
-const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data67.from !== undefined){
+let data68 = data67.from;
+if(typeof data68 !== "string"){
+const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1941,12 +1948,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data60.ttr !== undefined){
-let data70 = data60.ttr;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.from === undefined){
-const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(!((((((data68 === "start") || (data68 === "detected")) || (data68 === "acknowledged")) || (data68 === "mitigated")) || (data68 === "restored")) || (data68 === "closed"))){
+const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1955,8 +1958,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data70.to === undefined){
-const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data67.to !== undefined){
+let data69 = data67.to;
+if(typeof data69 !== "string"){
+const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1965,9 +1971,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-for(const key29 in data70){
-if(!((key29 === "from") || (key29 === "to"))){
-const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
+const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1977,10 +1982,9 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data70.from !== undefined){
-let data71 = data70.from;
-if(typeof data71 !== "string"){
-const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1989,8 +1993,12 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(!((((((data71 === "start") || (data71 === "detected")) || (data71 === "acknowledged")) || (data71 === "mitigated")) || (data71 === "restored")) || (data71 === "closed"))){
-const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.ttr !== undefined){
+let data70 = data60.ttr;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.from === undefined){
+const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1999,11 +2007,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data70.to !== undefined){
-let data72 = data70.to;
-if(typeof data72 !== "string"){
-const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.to === undefined){
+const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2012,8 +2017,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
-const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key29 in data70){
+if(!((key29 === "from") || (key29 === "to"))){
+const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2023,9 +2029,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.from !== undefined){
+let data71 = data70.from;
+if(typeof data71 !== "string"){
+const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2034,12 +2041,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data60.duration !== undefined){
-let data73 = data60.duration;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.from === undefined){
-const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(!((((((data71 === "start") || (data71 === "detected")) || (data71 === "acknowledged")) || (data71 === "mitigated")) || (data71 === "restored")) || (data71 === "closed"))){
+const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2048,8 +2051,11 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data73.to === undefined){
-const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data70.to !== undefined){
+let data72 = data70.to;
+if(typeof data72 !== "string"){
+const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2058,9 +2064,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-for(const key30 in data73){
-if(!((key30 === "from") || (key30 === "to"))){
-const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
+const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2070,10 +2075,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data73.from !== undefined){
-let data74 = data73.from;
-if(typeof data74 !== "string"){
-const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2082,8 +2086,12 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(!((((((data74 === "start") || (data74 === "detected")) || (data74 === "acknowledged")) || (data74 === "mitigated")) || (data74 === "restored")) || (data74 === "closed"))){
-const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.duration !== undefined){
+let data73 = data60.duration;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.from === undefined){
+const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2092,11 +2100,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-}
-if(data73.to !== undefined){
-let data75 = data73.to;
-if(typeof data75 !== "string"){
-const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.to === undefined){
+const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2105,8 +2110,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
-const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key30 in data73){
+if(!((key30 === "from") || (key30 === "to"))){
+const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2116,9 +2122,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-}
-else {
-const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data73.from !== undefined){
+let data74 = data73.from;
+if(typeof data74 !== "string"){
+const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2127,12 +2134,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-}
-if(data60.impactDuration !== undefined){
-let data76 = data60.impactDuration;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.from === undefined){
-const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(!((((((data74 === "start") || (data74 === "detected")) || (data74 === "acknowledged")) || (data74 === "mitigated")) || (data74 === "restored")) || (data74 === "closed"))){
+const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2141,8 +2144,11 @@ vErrors.push(err131);
 }
 errors++;
 }
-if(data76.to === undefined){
-const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data73.to !== undefined){
+let data75 = data73.to;
+if(typeof data75 !== "string"){
+const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2151,9 +2157,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key31 in data76){
-if(!((key31 === "from") || (key31 === "to"))){
-const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
+const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2163,10 +2168,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data76.from !== undefined){
-let data77 = data76.from;
-if(typeof data77 !== "string"){
-const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2175,8 +2179,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(!((((((data77 === "start") || (data77 === "detected")) || (data77 === "acknowledged")) || (data77 === "mitigated")) || (data77 === "restored")) || (data77 === "closed"))){
-const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+if(data60.impactDuration !== undefined){
+let data76 = data60.impactDuration;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.from === undefined){
+const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2185,11 +2193,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data76.to !== undefined){
-let data78 = data76.to;
-if(typeof data78 !== "string"){
-const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data76.to === undefined){
+const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2198,8 +2203,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
-const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
+for(const key31 in data76){
+if(!((key31 === "from") || (key31 === "to"))){
+const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2209,9 +2215,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data76.from !== undefined){
+let data77 = data76.from;
+if(typeof data77 !== "string"){
+const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2220,10 +2227,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((data77 === "start") || (data77 === "detected")) || (data77 === "acknowledged")) || (data77 === "mitigated")) || (data77 === "restored")) || (data77 === "closed"))){
+const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2233,9 +2238,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data76.to !== undefined){
+let data78 = data76.to;
+if(typeof data78 !== "string"){
+const err140 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2244,10 +2250,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
+const err141 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2256,16 +2260,64 @@ vErrors.push(err141);
 }
 errors++;
 }
-var _valid10 = _errs130 === errors;
-valid36 = valid36 || _valid10;
 }
-if(!valid36){
-const err142 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err142 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
 else {
 vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+var _valid10 = _errs130 === errors;
+valid36 = valid36 || _valid10;
+}
+if(!valid36){
+const err146 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
 }
 errors++;
 }
@@ -2297,12 +2349,12 @@ const _errs216 = errors;
 if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
 for(const key32 in data79){
 if(!((key32 === "severity") || (key32 === "options"))){
-const err143 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+const err147 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err147];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err147);
 }
 errors++;
 }
@@ -2318,56 +2370,7 @@ let data81 = data79.options;
 if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 for(const key33 in data81){
 if(!(key33 === "completeStatus")){
-const err144 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-}
-if(data81.completeStatus !== undefined){
-let data82 = data81.completeStatus;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err145 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err148 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2376,16 +2379,65 @@ vErrors.push(err148);
 }
 errors++;
 }
-var _valid11 = _errs216 === errors;
-valid59 = valid59 || _valid11;
 }
-if(!valid59){
-const err149 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data81.completeStatus !== undefined){
+let data82 = data81.completeStatus;
+if(typeof data82 === "string"){
+if(!pattern0.test(data82)){
+const err149 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err149];
 }
 else {
 vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+}
+else {
+const err151 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+var _valid11 = _errs216 === errors;
+valid59 = valid59 || _valid11;
+}
+if(!valid59){
+const err153 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
 }
 errors++;
 }
@@ -2417,12 +2469,12 @@ const _errs228 = errors;
 if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
 for(const key34 in data83){
 if(!((key34 === "severity") || (key34 === "options"))){
-const err150 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+const err154 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err154];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err154);
 }
 errors++;
 }
@@ -2438,12 +2490,12 @@ let data85 = data83.options;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 for(const key35 in data85){
 if(!(((((key35 === "sections") || (key35 === "phrases")) || (key35 === "allow")) || (key35 === "names")) || (key35 === "rootCauseSections"))){
-const err151 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+const err155 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err155];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err155);
 }
 errors++;
 }
@@ -2456,35 +2508,35 @@ for(let i11=0; i11<len11; i11++){
 let data87 = data86[i11];
 if(typeof data87 === "string"){
 if(!pattern0.test(data87)){
-const err152 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err156 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err156];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err156);
 }
 errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err157 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err153];
+vErrors = [err157];
 }
 else {
-vErrors.push(err153);
+vErrors.push(err157);
 }
 errors++;
 }
 }
 }
 else {
-const err154 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err158 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err154];
+vErrors = [err158];
 }
 else {
-vErrors.push(err154);
+vErrors.push(err158);
 }
 errors++;
 }
@@ -2497,35 +2549,35 @@ for(let i12=0; i12<len12; i12++){
 let data89 = data88[i12];
 if(typeof data89 === "string"){
 if(!pattern0.test(data89)){
-const err155 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err159 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err159];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err159);
 }
 errors++;
 }
 }
 else {
-const err156 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err160 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err160];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err160);
 }
 errors++;
 }
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err161 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err161];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err161);
 }
 errors++;
 }
@@ -2538,47 +2590,47 @@ for(let i13=0; i13<len13; i13++){
 let data91 = data90[i13];
 if(typeof data91 === "string"){
 if(!pattern0.test(data91)){
-const err158 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+const err162 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
-vErrors = [err158];
+vErrors = [err162];
 }
 else {
-vErrors.push(err158);
+vErrors.push(err162);
 }
 errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err163 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err159];
+vErrors = [err163];
 }
 else {
-vErrors.push(err159);
+vErrors.push(err163);
 }
 errors++;
 }
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err164 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err160];
+vErrors = [err164];
 }
 else {
-vErrors.push(err160);
+vErrors.push(err164);
 }
 errors++;
 }
 }
 if(data85.names !== undefined){
 if(typeof data85.names !== "boolean"){
-const err161 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err165 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err165];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err165);
 }
 errors++;
 }
@@ -2591,54 +2643,7 @@ for(let i14=0; i14<len14; i14++){
 let data94 = data93[i14];
 if(typeof data94 === "string"){
 if(!pattern0.test(data94)){
-const err162 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-}
-else {
-const err165 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err166 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2647,16 +2652,63 @@ vErrors.push(err166);
 }
 errors++;
 }
-var _valid12 = _errs228 === errors;
-valid62 = valid62 || _valid12;
 }
-if(!valid62){
-const err167 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err167 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
 else {
 vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var _valid12 = _errs228 === errors;
+valid62 = valid62 || _valid12;
+}
+if(!valid62){
+const err171 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
 }
 errors++;
 }
@@ -2674,12 +2726,12 @@ vErrors = null;
 }
 }
 else {
-const err168 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err172 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err172];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err172);
 }
 errors++;
 }
@@ -2690,24 +2742,24 @@ if(Array.isArray(data95)){
 const len15 = data95.length;
 for(let i15=0; i15<len15; i15++){
 if(typeof data95[i15] !== "string"){
-const err169 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err173 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err173];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err173);
 }
 errors++;
 }
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err174 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err174];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err174);
 }
 errors++;
 }
@@ -2718,22 +2770,22 @@ const _errs258 = errors;
 let valid75 = false;
 const _errs259 = errors;
 if(typeof data97 !== "boolean"){
-const err171 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err175 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err175];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err175);
 }
 errors++;
 }
 if(false !== data97){
-const err172 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+const err176 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err176];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err176);
 }
 errors++;
 }
@@ -2770,12 +2822,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err173 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err177 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err177];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err177);
 }
 errors++;
 }
@@ -2783,12 +2835,12 @@ var _valid13 = _errs261 === errors;
 valid75 = valid75 || _valid13;
 }
 if(!valid75){
-const err174 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err178 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err178];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err178);
 }
 errors++;
 }
@@ -2806,24 +2858,24 @@ vErrors = null;
 }
 if(data.template !== undefined){
 if(typeof data.template !== "string"){
-const err175 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err179 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err179];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err179);
 }
 errors++;
 }
 }
 }
 else {
-const err176 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err180 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err180];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err180);
 }
 errors++;
 }

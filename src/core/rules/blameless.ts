@@ -1,7 +1,7 @@
 // blameless: counterfactual and blaming phrasing in the analysis sections. Blameless post-mortems
 // describe what happened and what the system allowed, not what a person should have done.
 import { normalizeTitle, type TextRun } from '../document';
-import { stringListOption, type OptionsSchema, type Rule } from '../rule';
+import { stringListOption, type Rule } from '../rule';
 
 interface PhraseGroup {
   why: string;
@@ -42,15 +42,6 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * A list of phrases or titles, none blank (`\S`: one non-space character at least; minLength would
- * add a runtime require to the precompiled validator). An empty phrase matches between every two
- * characters, and a blank title names no section.
- */
-function phraseListOption(description: string): OptionsSchema {
-  return { ...stringListOption(description), items: { type: 'string', pattern: '\\S' } };
-}
-
 /** The entries that say something (a library caller's options are not validated against the schema). */
 function nonBlank(list: unknown): string[] {
   return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
@@ -69,11 +60,11 @@ export const blameless: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      sections: phraseListOption('Section titles checked (with their subsections).'),
-      phrases: phraseListOption('Extra phrases to flag.'),
-      allow: phraseListOption('Phrases from the default list not to flag.'),
+      sections: stringListOption('Section titles checked (with their subsections).'),
+      phrases: stringListOption('Extra phrases to flag.'),
+      allow: stringListOption('Phrases from the default list not to flag.'),
       names: { type: 'boolean', description: 'Flag a name or @handle as the subject of a failure ("Alice forgot").' },
-      rootCauseSections: phraseListOption('Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).'),
+      rootCauseSections: stringListOption('Sections where "human error" is flagged as a root cause (elsewhere it may name a contributing-factor category).'),
     },
     additionalProperties: false,
   },

@@ -1,5 +1,6 @@
 // The post-mortem template as data. Built by parsing a template's Markdown with the same parser
 // the linter uses, so a team's own template drives scaffolding, snippets, rules and fixes.
+import { withLineFeeds } from '../positions';
 import type { ListItem } from 'mdast';
 import { buildDocument, normalizeTitle, plainText, rowTexts, type Section } from '../document';
 import { readFieldLines } from '../fields';
@@ -94,7 +95,9 @@ export function distinctSections(sections: readonly Section[]): Section[] {
   });
 }
 
-export function buildTemplateModel(source: string): TemplateModel {
+export function buildTemplateModel(text: string): TemplateModel {
+  // A team template saved with lone CRs reads like one with LFs (its offsets are never reported).
+  const source = withLineFeeds(text);
   const doc = buildDocument(source, parseMarkdown(source));
   const kept = distinctSections(doc.sections);
   const keptSet = new Set(kept);

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { fileNameFor, numberedNames, scaffoldSnippet, scaffoldText, type ScaffoldAnswers } from '../../core/scaffold';
 import { parseIsoDate } from '../../core/timeline';
-import { templateFor, type TemplateModel } from '../../core/template/model';
+import { templateFor, templateProblem, type TemplateModel } from '../../core/template/model';
 import type { ConfigFiles } from '../configFiles';
 import type { PostmortemDocuments } from '../documents';
 import { readSettings } from '../settings';
@@ -34,6 +34,8 @@ export async function newPostmortem(deps: NewPostmortemDeps, args?: NewPostmorte
   const dirUri = folder ? resolveDirectory(folder.uri, directory) : undefined;
   // The team template in effect where the file will be created.
   const { templateText } = await deps.configs.forDocument(dirUri ? vscode.Uri.joinPath(dirUri, 'new.md') : vscode.Uri.parse('untitled:new.md'));
+  const templateTooBig = templateProblem(templateText);
+  if (templateTooBig) void vscode.window.showWarningMessage(templateTooBig);
   const template = templateFor(templateText);
 
   const answers = args ? answersFromArgs(args, template) : await askAnswers(template);

@@ -99,7 +99,8 @@ suite('Quick-fixes', () => {
     const duration = await diagnosticOf(doc, 'metrics', '1 hour 14 minutes');
     assert.deepEqual([duration.range.start.line, duration.range.start.character, duration.range.end.line, duration.range.end.character], [6, 14, 6, 31]);
     const correct = titled(await fixesFor(doc, duration), 'Correct Summary Duration from the timeline: 1 hour 7 minutes');
-    assert.equal(correct.isPreferred, true);
+    // A correction replaces the author's value: a suggestion, never the preferred (auto-applied) fix.
+    assert.equal(correct.isPreferred, false);
     await applyAndRelint(api, doc, correct);
     assert.equal(doc.getText(), original.replace('**Duration:** 1 hour 14 minutes  ', '**Duration:** 1 hour 7 minutes  '));
   });

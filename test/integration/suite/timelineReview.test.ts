@@ -128,12 +128,12 @@ suite('Timeline review', () => {
     assert.equal(
       lens.command.tooltip,
       [
-        'Time to Detection (TTD): 11 minutes (09:14 -> 09:25)',
-        'Time to Acknowledgment (TTA): 6 minutes (09:25 -> 09:31)',
-        'Time to Mitigation (TTM): 40 minutes (09:14 -> 09:54)',
-        'Time to Resolution (TTR): 52 minutes (09:14 -> 10:06)',
-        'Duration: 1 hour 16 minutes (09:14 -> 10:30)',
-        'Duration of Impact: 52 minutes (09:14 -> 10:06)',
+        'Time to Detection (TTD): 11 minutes (start->detected: 09:14 -> 09:25)',
+        'Time to Acknowledgment (TTA): 6 minutes (detected->acknowledged: 09:25 -> 09:31)',
+        'Time to Mitigation (TTM): 40 minutes (start->mitigated: 09:14 -> 09:54)',
+        'Time to Resolution (TTR): 52 minutes (start->restored: 09:14 -> 10:06)',
+        'Duration: 1 hour 16 minutes (start->closed: 09:14 -> 10:30)',
+        'Duration of Impact: 52 minutes (start->restored: 09:14 -> 10:06)',
       ].join('\n'),
     );
     assert.equal(lens.command.arguments?.[0]?.toString(), doc.uri.toString());
