@@ -32,3 +32,19 @@ it('README documents every command and setting', () => {
   const missing = [...commands, ...settings].filter((name) => !readme.includes(`\`${name}\``));
   assert.deepEqual(missing, []);
 });
+
+it("README's rule table says what each rule's meta declares: yes = fixable, choice = hasSuggestions", () => {
+  const wrong: string[] = [];
+  for (const rule of rules) {
+    const row = new RegExp(`^\\| \\[\`${rule.id}\`\\]\\(#rule-${rule.id}\\) \\| (\\w+) \\|([^|]*)\\|`, 'm').exec(readme);
+    if (!row) {
+      wrong.push(`${rule.id}: no row in the rule table`);
+      continue;
+    }
+    const said = (row[2] ?? '').trim();
+    const expected = [rule.fixable ? 'yes' : '', rule.hasSuggestions ? 'choice' : ''].filter(Boolean).join(' / ');
+    if (said !== expected) wrong.push(`${rule.id}: README says "${said}", meta says "${expected}"`);
+    if (row[1] !== rule.defaultSeverity) wrong.push(`${rule.id}: README says ${row[1]}, default is ${rule.defaultSeverity}`);
+  }
+  assert.deepEqual(wrong, []);
+});
