@@ -1,5 +1,5 @@
 // snippets/postmortem.code-snippets <- the built-in template, through the same core code the
-// extension uses (src/core/snippets.ts), bundled in memory so this runs under plain node.
+// extension uses (src/core/authoring/snippets.ts), bundled in memory so this runs under plain node.
 // Registered with scripts/generate.mjs, which writes the file or, with --check, fails when it is stale.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 export default async function generateSnippets(root, header) {
   const bundle = await build({
     stdin: {
-      contents: "export { buildTemplateModel } from './src/core/template/model'; export { buildSnippets } from './src/core/snippets';",
+      contents: "export { buildTemplateModel } from './src/core/template/model'; export { buildSnippets } from './src/core/authoring/snippets';",
       resolveDir: root,
       loader: 'ts',
       sourcefile: 'generate-snippets-entry.ts',
@@ -25,6 +25,6 @@ export default async function generateSnippets(root, header) {
   // The template's Markdown itself, not src/core/template/builtin.ts: that file may be regenerated in this same run.
   const template = buildTemplateModel(readFileSync(join(root, 'src/core/template/postmortem-template.md'), 'utf8'));
   const snippets = buildSnippets(template);
-  const content = `${header}// Built from src/core/template/postmortem-template.md by scripts/generate-snippets.mjs (src/core/snippets.ts).\n${JSON.stringify(snippets, null, 2)}\n`;
+  const content = `${header}// Built from src/core/template/postmortem-template.md by scripts/generate-snippets.mjs (src/core/authoring/snippets.ts).\n${JSON.stringify(snippets, null, 2)}\n`;
   return [['snippets/postmortem.code-snippets', content]];
 }

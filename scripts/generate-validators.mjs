@@ -17,10 +17,10 @@ const SEVERITIES = ['off', 'info', 'warning', 'error'];
 async function loadCore(root) {
   const entry = [
     "export { rules } from './src/core/rules/index';",
-    "export { fixKindsNote } from './src/core/rule';",
-    "export { metadataFormats } from './src/core/metadataFormats';",
-    existsSync(join(root, 'src/core/status.ts'))
-      ? "export { DEFAULT_STRICTNESS } from './src/core/status';"
+    "export { fixKindsNote } from './src/core/rules/rule';",
+    "export { metadataFormats } from './src/core/postmortem/metadataFormats';",
+    existsSync(join(root, 'src/core/postmortem/status.ts'))
+      ? "export { DEFAULT_STRICTNESS } from './src/core/postmortem/status';"
       : 'export const DEFAULT_STRICTNESS = undefined;',
   ].join('\n');
   const stubGenerated = {
@@ -199,8 +199,8 @@ export default async function generateValidators(root, header) {
   const statuses = metadataSchema.properties?.status?.enum ?? [];
   const rcSchema = configSchema(rules, statuses, core.DEFAULT_STRICTNESS, core.fixKindsNote);
 
-  // Formats are referenced, not inlined: the generated code requires src/core/metadataFormats.ts.
-  const formatsCode = _`require("../metadataFormats").metadataFormats`;
+  // Formats are referenced, not inlined: the generated code requires src/core/postmortem/metadataFormats.ts.
+  const formatsCode = _`require("../postmortem/metadataFormats").metadataFormats`;
   const options = { allErrors: true, strict: true, inlineRefs: false, formats: core.metadataFormats };
   const configAjv = new Ajv({ ...options, verbose: false, code: { source: true, lines: true, formats: formatsCode } });
   const metadataAjv = new Ajv({ ...options, code: { source: true, lines: true, formats: formatsCode } });

@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { validateConfig } from '../core/configValidation';
+import { validateConfig } from '../core/engine/configValidation';
 import type { PostmortemConfig } from '../core/types';
 import { ALWAYS_SKIPPED, displayPath, errorCode } from './inputs';
 

@@ -1,8 +1,8 @@
 // `postmortem metrics`: the durations each post-mortem's timeline gives (TTD, TTA, TTM, TTR,
 // Duration, Duration of Impact), with the rows they come from.
-import { formatDuration } from '../core/duration';
-import { lintDocument } from '../core/lint';
-import { METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../core/metrics';
+import { formatDuration } from '../core/postmortem/duration';
+import { lintDocument } from '../core/engine/lint';
+import { METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../core/postmortem/metrics';
 import type { LintOptions } from '../core/types';
 import { ConfigError, ConfigResolver } from './configFiles';
 import { displayPath, errorCode, expandInputs } from './inputs';

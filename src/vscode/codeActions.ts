@@ -2,8 +2,8 @@
 // source.fixAll.postmortem (every safe fix, repeated like `postmortem --fix` until none is left; works
 // with editor.codeActionsOnSave). Every action carries a WorkspaceEdit for the document's current version.
 import * as vscode from 'vscode';
-import { disableRuleFix } from '../core/disableComment';
-import { replacementEdit } from '../core/edits';
+import { disableRuleFix } from '../core/engine/disableComment';
+import { replacementEdit } from '../core/markdown/edits';
 import { ruleById } from '../core/rules/index';
 import type { Finding, Fix } from '../core/types';
 import { DIAGNOSTIC_SOURCE, findingRange, toWorkspaceEdit } from './convert';

@@ -4,8 +4,8 @@
 // and a report with the input, the finding and the fix involved.
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, applyFixes, builtinTemplateText, lintDocument, type LintResult, type LintRunOptions } from '../../src/core/index';
-import { fixAll, MAX_FIX_PASSES } from '../../src/core/fixAll';
-import { LineIndex } from '../../src/core/positions';
+import { fixAll, MAX_FIX_PASSES } from '../../src/core/engine/fixAll';
+import { LineIndex } from '../../src/core/markdown/positions';
 import type { Finding, Fix, TextEdit } from '../../src/core/types';
 import { describeOrigin, type Input } from './generators';
 
@@ -278,7 +278,7 @@ interface Pass {
 
 /**
  * Fix-all step by step, keeping which finding each applied edit came from: apply every safe fix
- * (applyFixes), lint again, repeat while the text changes. A model of src/core/fixAll.ts, whose loop
+ * (applyFixes), lint again, repeat while the text changes. A model of src/core/engine/fixAll.ts, whose loop
  * may stop earlier (fixes that resolve nothing, growth limits): its later passes are only checked
  * when the model ends where fixAll does.
  */

@@ -2,14 +2,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyEdits, builtinTemplateText, lint } from '../../src/core/index';
-import { disableRuleFix } from '../../src/core/disableComment';
-import { disjointEdits, replacementEdit } from '../../src/core/edits';
-import { fixAll } from '../../src/core/fixAll';
-import { LineIndex } from '../../src/core/positions';
-import { missingSectionInsertions } from '../../src/core/sectionInsert';
-import { buildDocument, rowTexts } from '../../src/core/document';
-import { parseMarkdown } from '../../src/core/parse';
-import { isSuppressed, readDirectives } from '../../src/core/suppressions';
+import { disableRuleFix } from '../../src/core/engine/disableComment';
+import { disjointEdits, replacementEdit } from '../../src/core/markdown/edits';
+import { fixAll } from '../../src/core/engine/fixAll';
+import { LineIndex } from '../../src/core/markdown/positions';
+import { missingSectionInsertions } from '../../src/core/authoring/sectionInsert';
+import { buildDocument, rowTexts } from '../../src/core/markdown/document';
+import { parseMarkdown } from '../../src/core/markdown/parse';
+import { isSuppressed, readDirectives } from '../../src/core/engine/suppressions';
 import type { Finding, TextEdit } from '../../src/core/types';
 
 /** Applies edits the way an editor does: all against the original text, which requires them disjoint. */

@@ -2,7 +2,7 @@
 // people (a JSON path and what is expected). Parsing the JSON text is the caller's job.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validateConfig } from '../../src/core/configValidation';
+import { validateConfig } from '../../src/core/engine/configValidation';
 import { builtinTemplateText, lint, rules } from '../../src/core/index';
 import type { PostmortemConfig } from '../../src/core/types';
 

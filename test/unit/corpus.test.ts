@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyFixes, builtinTemplateText, lint } from '../../src/core/index';
-import { LineIndex } from '../../src/core/positions';
+import { LineIndex } from '../../src/core/markdown/positions';
 import type { Finding } from '../../src/core/types';
 
 const corpus = join(__dirname, '..', '..', '..', 'shared', 'corpus');

@@ -2,7 +2,7 @@
 // in the style of a sample (a later issue fills the metrics with them).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { durationResolution, formatDuration, parseDuration } from '../../src/core/duration';
+import { durationResolution, formatDuration, parseDuration } from '../../src/core/postmortem/duration';
 
 describe('parseDuration', () => {
   const read: [string, number][] = [

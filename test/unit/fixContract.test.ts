@@ -19,10 +19,10 @@ import {
   rules,
 } from '../../src/core/index';
 import { toSarif } from '../../src/cli/sarif';
-import { validateReport } from '../../src/core/lint';
-import { parseMarkdown } from '../../src/core/parse';
-import { detectEol, LineIndex } from '../../src/core/positions';
-import type { Rule } from '../../src/core/rule';
+import { validateReport } from '../../src/core/engine/lint';
+import { parseMarkdown } from '../../src/core/markdown/parse';
+import { detectEol, LineIndex } from '../../src/core/markdown/positions';
+import type { Rule } from '../../src/core/rules/rule';
 import type { Finding, Fix, PostmortemConfig } from '../../src/core/types';
 import type { Node as UnistNode, Parent } from 'unist';
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { buildDocument } from '../../src/core/document';
-import { METRIC_SPANS, STANDARD_READINGS, timelineMetrics } from '../../src/core/metrics';
-import { lintDocument } from '../../src/core/lint';
-import { parseMarkdown } from '../../src/core/parse';
+import { buildDocument } from '../../src/core/markdown/document';
+import { METRIC_SPANS, STANDARD_READINGS, timelineMetrics } from '../../src/core/postmortem/metrics';
+import { lintDocument } from '../../src/core/engine/lint';
+import { parseMarkdown } from '../../src/core/markdown/parse';
 import { builtinTemplate } from '../../src/core/template/model';
 
 function metricsOf(text: string, keywords = {}) {

@@ -1,4 +1,4 @@
-// The placeholder scanner (src/core/placeholders.ts) and the `placeholder` rule on whole documents:
+// The placeholder scanner (src/core/template/placeholders.ts) and the `placeholder` rule on whole documents:
 // what is and is not unfilled template text, with exact ranges.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import {
   scanBracketPlaceholders,
   scanTimePlaceholders,
   templatePlaceholders,
-} from '../../src/core/placeholders';
+} from '../../src/core/template/placeholders';
 import type { Finding } from '../../src/core/types';
 
 const texts = (source: string, known?: ReadonlySet<string>) => scanBracketPlaceholders(source, known).map((p) => p.text);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { builtinTemplateText } from '../../src/core/index';
-import { isPostmortem } from '../../src/core/recognize';
+import { isPostmortem } from '../../src/core/postmortem/recognize';
 
 describe('isPostmortem', () => {
   it('recognises the built-in template and its H1 spellings', () => {

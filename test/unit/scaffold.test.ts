@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lint } from '../../src/core/lint';
-import { fileNameFor, MAX_FILE_NAME_BYTES, MAX_SLUG_LENGTH, scaffoldSnippet, scaffoldText, slugify, type ScaffoldAnswers } from '../../src/core/scaffold';
+import { lint } from '../../src/core/engine/lint';
+import { fileNameFor, MAX_FILE_NAME_BYTES, MAX_SLUG_LENGTH, scaffoldSnippet, scaffoldText, slugify, type ScaffoldAnswers } from '../../src/core/authoring/scaffold';
 import { buildTemplateModel, builtinTemplate, type TemplateModel } from '../../src/core/template/model';
 import { expandSnippet, STRUCTURAL_RULES } from './snippetExpander';
 

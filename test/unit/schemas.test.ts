@@ -7,10 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as esbuild from 'esbuild';
-import { CONFIG_SETTINGS } from '../../src/core/configValidation';
-import validateMetadata from '../../src/core/generated/metadataValidator';
+import { CONFIG_SETTINGS } from '../../src/core/engine/configValidation';
+import validateMetadata from '../../src/core/generated/metadataValidator.js';
 import { builtinTemplate, rules } from '../../src/core/index';
-import { isCalendarDate } from '../../src/core/metadataFormats';
+import { isCalendarDate } from '../../src/core/postmortem/metadataFormats';
 
 const root = join(__dirname, '..', '..');
 const readJson = (rel: string) => JSON.parse(readFileSync(join(root, rel), 'utf8')) as Record<string, any>;

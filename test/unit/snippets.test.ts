@@ -3,11 +3,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { List, Table } from 'mdast';
-import { buildDocument, plainText, rowTexts } from '../../src/core/document';
-import { lint } from '../../src/core/lint';
-import { parseMarkdown } from '../../src/core/parse';
-import { scaffoldSnippet, scaffoldText } from '../../src/core/scaffold';
-import { buildSnippets, DEFAULT_ACTION_ITEM_STATUSES, type SnippetDefinition } from '../../src/core/snippets';
+import { buildDocument, plainText, rowTexts } from '../../src/core/markdown/document';
+import { lint } from '../../src/core/engine/lint';
+import { parseMarkdown } from '../../src/core/markdown/parse';
+import { scaffoldSnippet, scaffoldText } from '../../src/core/authoring/scaffold';
+import { buildSnippets, DEFAULT_ACTION_ITEM_STATUSES, type SnippetDefinition } from '../../src/core/authoring/snippets';
 import { buildTemplateModel, builtinTemplate, type TemplateModel } from '../../src/core/template/model';
 import { expandSnippet, STRUCTURAL_RULES } from './snippetExpander';
 

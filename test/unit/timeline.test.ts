@@ -2,8 +2,8 @@
 // and minutes (dated, undated, across midnight, date-only rows, CRLF, non-ASCII).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDocument } from '../../src/core/document';
-import { parseMarkdown } from '../../src/core/parse';
+import { buildDocument } from '../../src/core/markdown/document';
+import { parseMarkdown } from '../../src/core/markdown/parse';
 import { buildTemplateModel, builtinTemplate } from '../../src/core/template/model';
 import {
   chronologicalOrder,
@@ -15,7 +15,7 @@ import {
   readTimeline,
   readTimeValue,
   type TimelineEntry,
-} from '../../src/core/timeline';
+} from '../../src/core/postmortem/timeline';
 
 function timelineOf(markdown: string, templateText?: string) {
   const doc = buildDocument(markdown, parseMarkdown(markdown));

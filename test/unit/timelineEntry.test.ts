@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits } from '../../src/core/lint';
-import { formatLike, timelineEntryInsertion } from '../../src/core/timelineEntry';
-import { LineIndex } from '../../src/core/positions';
+import { applyEdits } from '../../src/core/engine/lint';
+import { formatLike, timelineEntryInsertion } from '../../src/core/authoring/timelineEntry';
+import { LineIndex } from '../../src/core/markdown/positions';
 
 const doc = (rows: string[], eol = '\n') =>
   ['# Post-Mortem: x', '', '## Timeline', '', '| Time | Event |', '|---|---|', ...rows, '', '## Root Cause', ''].join(eol);

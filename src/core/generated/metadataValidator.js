@@ -7,8 +7,8 @@ const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"obj
 const pattern0 = new RegExp("^[A-Z][A-Z0-9]*-[0-9]+$", "u");
 const pattern1 = new RegExp("^(?:bd://[A-Za-z0-9][A-Za-z0-9._-]*|N/A)$", "u");
 const pattern2 = new RegExp("\\S", "u");
-const formats0 = require("../metadataFormats").metadataFormats.date;
-const formats2 = require("../metadataFormats").metadataFormats["postmortem-duration"];
+const formats0 = require("../postmortem/metadataFormats").metadataFormats.date;
+const formats2 = require("../postmortem/metadataFormats").metadataFormats["postmortem-duration"];
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;

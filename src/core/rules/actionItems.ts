@@ -4,13 +4,13 @@
 // Owner columns (Action Items and its subsections in the built-in template).
 import type { Table } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { normalizeTitle, type Section } from '../document';
-import { scanBracketPlaceholders } from '../placeholders';
-import type { Rule, RuleContext } from '../rule';
-import { matchSections } from '../sectionMatch';
-import { cellCount, isBlankRow, padRowFix, removeRowFix, tableRows, type CellSpan, type RowSpan } from '../tableCells';
+import { normalizeTitle, type Section } from '../markdown/document';
+import { scanBracketPlaceholders } from '../template/placeholders';
+import type { Rule, RuleContext } from './rule';
+import { matchSections } from '../template/sectionMatch';
+import { cellCount, isBlankRow, padRowFix, removeRowFix, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import type { TemplateModel, TemplateTable } from '../template/model';
-import { headerNames, parseIsoDate } from '../timeline';
+import { headerNames, parseIsoDate } from '../postmortem/timeline';
 
 export const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', "Won't Do"];
 

@@ -1,7 +1,7 @@
 // blameless: counterfactual and blaming phrasing in the analysis sections. Blameless post-mortems
 // describe what happened and what the system allowed, not what a person should have done.
-import { normalizeTitle, type TextRun } from '../document';
-import { stringListOption, type Rule } from '../rule';
+import { normalizeTitle, type TextRun } from '../markdown/document';
+import { stringListOption, type Rule } from './rule';
 
 interface PhraseGroup {
   why: string;

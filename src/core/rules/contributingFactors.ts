@@ -1,8 +1,8 @@
 // contributing-factors: the factors checklist and its Details list agree. At least one factor is
 // checked, every checked factor is explained in Details, and Details explain only checked factors.
-import { documentChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../checklist';
-import { templatePlaceholders, scanBracketPlaceholders } from '../placeholders';
-import { NO_OPTIONS, type Rule } from '../rule';
+import { documentChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../postmortem/checklist';
+import { templatePlaceholders, scanBracketPlaceholders } from '../template/placeholders';
+import { NO_OPTIONS, type Rule } from './rule';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 export interface FactorChecklist {

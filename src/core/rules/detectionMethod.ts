@@ -1,9 +1,9 @@
 // detection-method: the "How Was It Detected?" checklist has an answer, and an open option such as
 // "Other: [specify]" says what it was when checked.
-import { documentChecklists, labelKey, optionList } from '../checklist';
-import { normalizeTitle } from '../document';
-import { scanBracketPlaceholders } from '../placeholders';
-import { stringListOption, type Rule } from '../rule';
+import { documentChecklists, labelKey, optionList } from '../postmortem/checklist';
+import { normalizeTitle } from '../markdown/document';
+import { scanBracketPlaceholders } from '../template/placeholders';
+import { stringListOption, type Rule } from './rule';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 // By default the rule checks the template checklists whose section title speaks of detection

@@ -1,6 +1,6 @@
 // duplicate-section: the same template section twice in one place.
-import { NO_OPTIONS, type Rule } from '../rule';
-import { matchSections } from '../sectionMatch';
+import { NO_OPTIONS, type Rule } from './rule';
+import { matchSections } from '../template/sectionMatch';
 
 export const duplicateSection: Rule = {
   id: 'duplicate-section',

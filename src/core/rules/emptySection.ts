@@ -1,7 +1,7 @@
 // empty-section: a template section whose heading is there but nothing under it.
-import { hasOwnContent } from '../document';
-import { NO_OPTIONS, type Rule } from '../rule';
-import { matchSections } from '../sectionMatch';
+import { hasOwnContent } from '../markdown/document';
+import { NO_OPTIONS, type Rule } from './rule';
+import { matchSections } from '../template/sectionMatch';
 
 export const emptySection: Rule = {
   id: 'empty-section',

@@ -1,5 +1,5 @@
 // Every rule, in the order their findings are documented.
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { actionItems } from './actionItems';
 import { blameless } from './blameless';
 import { contributingFactors } from './contributingFactors';

@@ -2,7 +2,7 @@
 // "Duration of Impact") agree with what the timeline says under a reading teams use, and are filled in
 // when it can answer them. What the author wrote is never overwritten by --fix: a disagreement offers
 // suggestions, and a fill is a safe fix only when its rows are certain.
-import { durationResolution, formatDuration, parseDuration } from '../duration';
+import { durationResolution, formatDuration, parseDuration } from '../postmortem/duration';
 import {
   describeRows,
   METRIC_LABELS,
@@ -21,13 +21,13 @@ import {
   type ReadingOutcome,
   type RowProblem,
   type TimelineMetrics,
-} from '../metrics';
-import type { MilestoneRow } from '../milestones';
-import { scanBracketPlaceholders } from '../placeholders';
-import type { Report, Rule, RuleContext } from '../rule';
-import { plainText } from '../document';
-import { cellSpan } from '../tableCells';
-import { precisionMinutes, type TimePrecision } from '../timeline';
+} from '../postmortem/metrics';
+import type { MilestoneRow } from '../postmortem/milestones';
+import { scanBracketPlaceholders } from '../template/placeholders';
+import type { Report, Rule, RuleContext } from './rule';
+import { plainText } from '../markdown/document';
+import { cellSpan } from '../markdown/tableCells';
+import { precisionMinutes, type TimePrecision } from '../postmortem/timeline';
 import type { Fix } from '../types';
 
 /** Where a metric is written: the value's offsets and text. */

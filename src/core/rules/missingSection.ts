@@ -1,7 +1,7 @@
 // missing-section: a template section or subsection that the document lacks.
-import { endOf, isHtmlComment, startOf } from '../document';
-import { stringListOption, type Rule } from '../rule';
-import { matchSections, missingSections, sectionInsertion } from '../sectionMatch';
+import { endOf, isHtmlComment, startOf } from '../markdown/document';
+import { stringListOption, type Rule } from './rule';
+import { matchSections, missingSections, sectionInsertion } from '../template/sectionMatch';
 
 export const missingSection: Rule = {
   id: 'missing-section',

@@ -4,13 +4,13 @@
 // Once the Status says Complete, the Sign-off table's gaps are sign-off's (one finding per row that
 // says what is missing): this rule leaves those cells alone instead of reporting each again.
 import type { Definition, Heading, PhrasingContent, RootContent, TableCell } from 'mdast';
-import { endOf, plainText, startOf } from '../document';
-import { readFieldLines } from '../fields';
-import { isTimeColumnHeader, isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
-import { NO_OPTIONS, type Rule, type RuleContext } from '../rule';
-import { matchSections } from '../sectionMatch';
-import { signOffRows } from '../signOffTable';
-import { COMPLETE_STATUS_KEY } from '../status';
+import { endOf, plainText, startOf } from '../markdown/document';
+import { readFieldLines } from '../markdown/fields';
+import { isTimeColumnHeader, isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
+import { NO_OPTIONS, type Rule, type RuleContext } from './rule';
+import { matchSections } from '../template/sectionMatch';
+import { signOffRows } from '../postmortem/signOffTable';
+import { COMPLETE_STATUS_KEY } from '../postmortem/status';
 
 function reportBrackets(ctx: RuleContext, from: number, to: number, known: ReadonlySet<string>): void {
   for (const p of scanBracketPlaceholders(ctx.text.slice(from, to), known)) {

@@ -1,7 +1,7 @@
 // section-order: template sections present in a different order than the template's.
-import type { Section } from '../document';
-import { NO_OPTIONS, type Rule } from '../rule';
-import { matchSections } from '../sectionMatch';
+import type { Section } from '../markdown/document';
+import { NO_OPTIONS, type Rule } from './rule';
+import { matchSections } from '../template/sectionMatch';
 
 /** Indices (into seq) of a longest strictly increasing subsequence: the sections that are in order. */
 function inOrder(seq: number[]): Set<number> {

@@ -1,12 +1,12 @@
 // sign-off: a post-mortem whose Status is Complete is really complete: every Sign-off row named and
 // dated, every action item owned and dated, at least one contributing factor checked. Silent for
 // Draft and In Review documents (their gaps are the other rules' findings, at a lower severity).
-import { plainText, type Section } from '../document';
-import type { Rule, RuleContext } from '../rule';
-import { isUnfilled, signOffRows } from '../signOffTable';
-import { tableRows } from '../tableCells';
-import { parseIsoDate } from '../timeline';
-import { documentChecklists } from '../checklist';
+import { plainText, type Section } from '../markdown/document';
+import type { Rule, RuleContext } from './rule';
+import { isUnfilled, signOffRows } from '../postmortem/signOffTable';
+import { tableRows } from '../markdown/tableCells';
+import { parseIsoDate } from '../postmortem/timeline';
+import { documentChecklists } from '../postmortem/checklist';
 import { findActionTables, roleOf, type Role } from './actionItems';
 import { factorChecklists } from './contributingFactors';
 

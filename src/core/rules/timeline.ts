@@ -1,10 +1,10 @@
 // timeline: the timeline section holds a `Time | Event` table whose rows are well-formed, with times
 // that parse, in chronological order, each with an event. The table, its section and its columns
 // come from the template (its table whose first column is a time).
-import { endOf, hasOwnContent, type Section } from '../document';
-import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../placeholders';
-import { stringListOption, type Rule, type RuleContext } from '../rule';
-import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../tableCells';
+import { endOf, hasOwnContent, type Section } from '../markdown/document';
+import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
+import { stringListOption, type Rule, type RuleContext } from './rule';
+import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../markdown/tableCells';
 import {
   chronologicalOrder,
   DEFAULT_HEADER_WORDS,
@@ -15,7 +15,7 @@ import {
   type TimelineHeaderWords,
   type TimelineTable,
   type TimeProblem,
-} from '../timeline';
+} from '../postmortem/timeline';
 import type { Fix } from '../types';
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {

@@ -1,11 +1,11 @@
 // The post-mortem template as data. Built by parsing a template's Markdown with the same parser
 // the linter uses, so a team's own template drives scaffolding, snippets, rules and fixes.
-import { withLineFeeds } from '../positions';
+import { withLineFeeds } from '../markdown/positions';
 import type { ListItem } from 'mdast';
-import { buildDocument, normalizeTitle, plainText, rowTexts, type Section } from '../document';
-import { readFieldLines } from '../fields';
-import { parseMarkdown } from '../parse';
-import { scanBracketPlaceholders } from '../placeholders';
+import { buildDocument, normalizeTitle, plainText, rowTexts, type Section } from '../markdown/document';
+import { readFieldLines } from '../markdown/fields';
+import { parseMarkdown } from '../markdown/parse';
+import { scanBracketPlaceholders } from './placeholders';
 import builtinTemplateText from './builtin';
 
 export interface TemplateSection {

@@ -4,12 +4,12 @@
 // placeholder is what the `placeholder` rule flags (placeholders.ts), so every tab stop left as it
 // is gets reported.
 import type { Heading, ListItem, Nodes, Table } from 'mdast';
-import { buildDocument, endOf, plainText, startOf } from '../document';
-import { readFieldLines, type FieldLine } from '../fields';
-import { parseMarkdown } from '../parse';
-import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders, TIME_PLACEHOLDER } from '../placeholders';
-import type { SnippetSlot } from '../snippetSyntax';
-import { cellSpan } from '../tableCells';
+import { buildDocument, endOf, plainText, startOf } from '../markdown/document';
+import { readFieldLines, type FieldLine } from '../markdown/fields';
+import { parseMarkdown } from '../markdown/parse';
+import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders, TIME_PLACEHOLDER } from './placeholders';
+import type { SnippetSlot } from '../authoring/snippetSyntax';
+import { cellSpan } from '../markdown/tableCells';
 import { distinctSections, type TemplateModel } from './model';
 
 interface Span {

@@ -2,13 +2,13 @@
 // is generated from the built-in template by scripts/generate-snippets.mjs): the whole document, one
 // snippet per section and subsection, and rows for the timeline, the action items and the
 // contributing-factor details.
-import { scanBracketPlaceholders, scanTimePlaceholders } from './placeholders';
-import { DEFAULT_STATUSES } from './rules/actionItems';
+import { scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
+import { DEFAULT_STATUSES } from '../rules/actionItems';
 import { scaffoldSnippet, slugify } from './scaffold';
 import { choiceStop, renderSnippet, tabStop } from './snippetSyntax';
-import { sectionByKey, type TemplateChecklist, type TemplateModel, type TemplateTable } from './template/model';
-import { templateSlots } from './template/slots';
-import { headerNames, templateTimelineTable } from './timeline';
+import { sectionByKey, type TemplateChecklist, type TemplateModel, type TemplateTable } from '../template/model';
+import { templateSlots } from '../template/slots';
+import { headerNames, templateTimelineTable } from '../postmortem/timeline';
 
 /** One entry of a .code-snippets file. */
 export interface SnippetDefinition {

@@ -1,10 +1,10 @@
 // Task-list checklists ("- [ ] Detection Gap: [Monitoring didn't catch it]") and `Label: text` list
 // entries as written in the document, read from the source so that labels and boxes have exact offsets.
 import type { List, ListItem } from 'mdast';
-import type { DocumentModel, Section } from './document';
-import { endOf, normalizeTitle, startOf } from './document';
-import { matchSections } from './sectionMatch';
-import type { TemplateChecklist, TemplateModel } from './template/model';
+import type { DocumentModel, Section } from '../markdown/document';
+import { endOf, normalizeTitle, startOf } from '../markdown/document';
+import { matchSections } from '../template/sectionMatch';
+import type { TemplateChecklist, TemplateModel } from '../template/model';
 
 export interface LabelSpan {
   label: string;

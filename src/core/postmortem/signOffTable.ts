@@ -3,11 +3,11 @@
 // (every row named and dated, once its Status says Complete). A Sign-off table is a template table
 // whose rows leave cells empty (Role | Name | Date); the document's is the table in the same section
 // with the same columns.
-import { endOf, normalizeTitle, rowTexts, type DocumentModel, type Section } from './document';
-import { knownPlaceholders, scanBracketPlaceholders } from './placeholders';
-import type { LineIndex } from './positions';
-import { tableRows, type CellSpan, type RowSpan } from './tableCells';
-import type { TemplateModel } from './template/model';
+import { endOf, normalizeTitle, rowTexts, type DocumentModel, type Section } from '../markdown/document';
+import { knownPlaceholders, scanBracketPlaceholders } from '../template/placeholders';
+import type { LineIndex } from '../markdown/positions';
+import { tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
+import type { TemplateModel } from '../template/model';
 
 export interface SignOffGap {
   /** The template's column ("Name") and its index (1 or more). */

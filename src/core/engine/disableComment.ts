@@ -3,8 +3,8 @@
 // in a table's body gets disable/enable comments around the whole table instead. Nothing may stand
 // above the front matter (nor inside it: it is YAML), so a finding there gets the comment right below
 // it, which lint reads as covering the front matter.
-import { bomLength, detectEol, LineIndex } from './positions';
-import type { Fix, TextEdit } from './types';
+import { bomLength, detectEol, LineIndex } from '../markdown/positions';
+import type { Fix, TextEdit } from '../types';
 
 const NEXT_LINE_COMMENT = /^([ \t]*)<!--\s*postmortem-disable-next-line\b([^]*?)-->[ \t]*$/;
 const DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;

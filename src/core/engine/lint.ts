@@ -1,19 +1,19 @@
 // lint(text) -> findings: one parse, one walk to build the document model, then every enabled rule.
 import { computeCompletion, type Completion } from './completion';
 import { resolveRule } from './config';
-import { editOrder } from './edits';
-import { summarizeMetrics, timelineMetrics, type MetricsSummary } from './metrics';
+import { editOrder } from '../markdown/edits';
+import { summarizeMetrics, timelineMetrics, type MetricsSummary } from '../postmortem/metrics';
 import { validateConfig } from './configValidation';
-import { buildDocument, type DocumentModel } from './document';
-import { parseDocumentText } from './parse';
-import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from './openBlocks';
-import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from './positions';
-import type { Report, Rule, RuleContext } from './rule';
-import { rules } from './rules/index';
-import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from './status';
+import { buildDocument, type DocumentModel } from '../markdown/document';
+import { parseDocumentText } from '../markdown/parse';
+import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from '../markdown/openBlocks';
+import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from '../markdown/positions';
+import type { Report, Rule, RuleContext } from '../rules/rule';
+import { rules } from '../rules/index';
+import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../postmortem/status';
 import { isSuppressed, readDirectives } from './suppressions';
-import { templateFor, templateProblem } from './template/model';
-import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from './types';
+import { templateFor, templateProblem } from '../template/model';
+import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
 
 /** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
 export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;

@@ -2,10 +2,10 @@
 // that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives durations
 // (time to detect, mitigate, resolve) from the timeline.
 import type { Table, TableCell, TableRow } from 'mdast';
-import { normalizeTitle, type DocumentModel, type Section } from './document';
-import { matchSections } from './sectionMatch';
-import { tableRows, type CellSpan, type RowSpan } from './tableCells';
-import type { TemplateModel, TemplateTable } from './template/model';
+import { normalizeTitle, type DocumentModel, type Section } from '../markdown/document';
+import { matchSections } from '../template/sectionMatch';
+import { tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
+import type { TemplateModel, TemplateTable } from '../template/model';
 
 // ---------------------------------------------------------------------------------------------
 // Times

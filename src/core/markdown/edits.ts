@@ -1,7 +1,7 @@
 // Edits an editor applies all at once (a VS Code WorkspaceEdit, an LSP TextEdit[]) must not overlap.
 // disjointEdits turns any list of TextEdits into such a list with the same result as applyEdits.
 import { LineIndex } from './positions';
-import type { TextEdit } from './types';
+import type { TextEdit } from '../types';
 
 /** Whether an edit is an insertion that starts a new line (a section, a field line) rather than continuing the one it is in. */
 const startsNewLine = (e: TextEdit) => (e.range.start.offset === e.range.end.offset && /^[\r\n]/.test(e.text) ? 1 : 0);

@@ -1,6 +1,6 @@
 // Offset <-> line/column conversion over one text, built once per lint (binary search per lookup).
 // Line breaks are those of micromark: LF, CRLF and a lone CR.
-import type { Point, Range } from './types';
+import type { Point, Range } from '../types';
 
 export class LineIndex {
   /** Offset at which each line starts (line 1 at index 0). */

@@ -3,7 +3,7 @@
 // opener into that block, so text inserted at the end of the document would vanish into it (and
 // fix-all would insert it again and again). Edits there must close the block first.
 import type { Root, RootContent } from 'mdast';
-import type { Fix } from './types';
+import type { Fix } from '../types';
 
 export interface OpenBlock {
   /** What the author sees: "code block", "HTML comment"... (for fix titles). */

@@ -3,8 +3,8 @@
 // stop the worker after a time budget, then report this instead. Markdown such as lists nested a
 // thousand deep or long runs of `[[[[` or `*a*a*a` takes remark minutes to parse.
 import type { LintResult } from './lint';
-import { scanStatus } from './status';
-import type { Finding } from './types';
+import { scanStatus } from '../postmortem/status';
+import type { Finding } from '../types';
 
 export const LINT_TIMEOUT_RULE = 'lint-timeout';
 

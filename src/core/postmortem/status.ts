@@ -1,10 +1,10 @@
 // The review workflow: a post-mortem's Status (Draft -> In Review -> Complete) decides how strict
 // the lint is. The status is read from the Summary field or the front matter's `status:`.
 import type { Paragraph } from 'mdast';
-import type { DocumentModel } from './document';
-import { readFieldLines, type FieldLine } from './fields';
-import type { TemplateModel } from './template/model';
-import type { PostmortemConfig, SeverityOrOff } from './types';
+import type { DocumentModel } from '../markdown/document';
+import { readFieldLines, type FieldLine } from '../markdown/fields';
+import type { TemplateModel } from '../template/model';
+import type { PostmortemConfig, SeverityOrOff } from '../types';
 
 export type Strictness = Record<string, Record<string, SeverityOrOff>>;
 

@@ -4,8 +4,8 @@
 // A fix that does not resolve its finding is not applied again (it would only pile up its text),
 // and the loop stops when the text comes back to an earlier state or grows out of all proportion.
 import { applyEdits, lintDocument, takenEdits, type LintResult, type LintRunOptions } from './lint';
-import { builtinTemplateText } from './template/model';
-import type { Finding, Fix, TextEdit } from './types';
+import { builtinTemplateText } from '../template/model';
+import type { Finding, Fix, TextEdit } from '../types';
 
 export const MAX_FIX_PASSES = 10;
 

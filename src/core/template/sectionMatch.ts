@@ -1,7 +1,7 @@
 // Which document sections correspond to which template sections. Computed once per document and
 // shared by the structural rules and by the adapters (Insert Section...).
-import type { DocumentModel, Section } from './document';
-import type { TemplateModel, TemplateSection } from './template/model';
+import type { DocumentModel, Section } from '../markdown/document';
+import type { TemplateModel, TemplateSection } from './model';
 
 export interface SectionMatch {
   template: TemplateSection;

@@ -2,9 +2,9 @@
 // schemas/postmortemrc.schema.json (scripts/generate-validators.mjs), and words ajv's errors for
 // people: "rules.timeline: must be one of off, info, warning, error".
 import type { ErrorObject } from 'ajv';
-import validateConfigSchema from './generated/configValidator';
-import { ruleById, rules } from './rules/index';
-import type { PostmortemConfig } from './types';
+import validateConfigSchema from '../generated/configValidator.js';
+import { ruleById, rules } from '../rules/index';
+import type { PostmortemConfig } from '../types';
 
 export interface ConfigCheck {
   config: PostmortemConfig | undefined;

@@ -1,6 +1,6 @@
 // What counts as unfilled template text inside a run of Markdown source. Shared by the template
 // model (which placeholders the template has) and the `placeholder` rule (which are left).
-import type { TemplateModel } from './template/model';
+import type { TemplateModel } from './model';
 
 export interface PlaceholderSpan {
   /** Offsets into the scanned source (add the run's base offset). */

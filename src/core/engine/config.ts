@@ -1,6 +1,6 @@
 // Resolving a rule's severity and options from the configuration.
-import type { Rule } from './rule';
-import type { PostmortemConfig, SeverityOrOff } from './types';
+import type { Rule } from '../rules/rule';
+import type { PostmortemConfig, SeverityOrOff } from '../types';
 
 export interface ResolvedRule {
   rule: Rule;

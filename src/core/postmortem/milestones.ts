@@ -4,7 +4,7 @@
 // stemmed once per document; keywords are matched as stem sequences, so the cost is linear in the rows.
 import { stemmer } from 'stemmer';
 import { templateTimelineTable, type TimelineEntry } from './timeline';
-import type { TemplateModel } from './template/model';
+import type { TemplateModel } from '../template/model';
 
 export type Milestone = 'start' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'closed';
 export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'acknowledged', 'mitigated', 'restored', 'closed'];

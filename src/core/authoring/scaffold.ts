@@ -1,10 +1,10 @@
 // A new post-mortem from a template: the answers to the "New Post-Mortem" prompts filled in, the
 // rest left as the template writes it (plain text) or as tab stops (snippet), and a file name.
 // Works on the template's source with exact offsets, so a team's own template scaffolds the same way.
-import { detectEol } from './positions';
+import { detectEol } from '../markdown/positions';
 import { renderSnippet, renderText, type SnippetFill } from './snippetSyntax';
-import type { TemplateModel } from './template/model';
-import { templateSlots } from './template/slots';
+import type { TemplateModel } from '../template/model';
+import { templateSlots } from '../template/slots';
 
 export interface ScaffoldAnswers {
   title: string;

@@ -3,9 +3,9 @@
 // Duration of Impact), each by a reading ("start->acknowledged") that teams choose or that the rule
 // accepts among the usual ones. The `metrics` rule and `postmortem metrics` both read this.
 import type { RootContent } from 'mdast';
-import type { DocumentModel } from './document';
+import type { DocumentModel } from '../markdown/document';
 import { formatDuration } from './duration';
-import { readFieldLines, type FieldLine } from './fields';
+import { readFieldLines, type FieldLine } from '../markdown/fields';
 import {
   DEFAULT_MILESTONE_KEYWORDS,
   findMilestones,
@@ -18,7 +18,7 @@ import {
   type Milestone,
   type MilestoneRow,
 } from './milestones';
-import type { TemplateModel } from './template/model';
+import type { TemplateModel } from '../template/model';
 import { entryMoments, parseIsoDate, readTimeline, type CalendarDate, type Timeline, type TimelineEntry } from './timeline';
 
 export { DEFAULT_MILESTONE_KEYWORDS, MILESTONE_TAG, MILESTONES, templateKeywords };

@@ -1,9 +1,9 @@
 // How finished a post-mortem is, at a glance: sections filled out of the template's, placeholders
 // left, findings by severity. Computed from one lint run (no second parse).
-import type { DocumentModel } from './document';
-import { matchSections } from './sectionMatch';
-import type { TemplateModel } from './template/model';
-import type { Finding, Severity } from './types';
+import type { DocumentModel } from '../markdown/document';
+import { matchSections } from '../template/sectionMatch';
+import type { TemplateModel } from '../template/model';
+import type { Finding, Severity } from '../types';
 
 export interface Completion {
   /** Template sections (leaves: sections without subsections) present, non-empty, free of placeholders and unchecked checklists. */

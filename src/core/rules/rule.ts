@@ -1,9 +1,9 @@
 // The contract every rule module fulfils, and the context a rule's check receives.
-import type { DocumentModel } from './document';
-import type { LineIndex } from './positions';
-import type { DocumentStatus } from './status';
-import type { TemplateModel } from './template/model';
-import type { Fix, Severity, TextEdit } from './types';
+import type { DocumentModel } from '../markdown/document';
+import type { LineIndex } from '../markdown/positions';
+import type { DocumentStatus } from '../postmortem/status';
+import type { TemplateModel } from '../template/model';
+import type { Fix, Severity, TextEdit } from '../types';
 
 /** A JSON Schema fragment (documented in schemas/postmortemrc.schema.json). */
 export type OptionsSchema = Record<string, unknown>;

@@ -1,12 +1,12 @@
 // The template sections a document lacks, each with the edit that inserts it at its template
 // position: what "Insert Section..." offers. Same placement as the missing-section fix.
-import { buildDocument } from './document';
-import { parseDocumentText } from './parse';
-import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd } from './openBlocks';
-import { detectEol, LineIndex, shiftRange } from './positions';
-import { missingSections, sectionInsertion } from './sectionMatch';
-import { templateFor } from './template/model';
-import type { TextEdit } from './types';
+import { buildDocument } from '../markdown/document';
+import { parseDocumentText } from '../markdown/parse';
+import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd } from '../markdown/openBlocks';
+import { detectEol, LineIndex, shiftRange } from '../markdown/positions';
+import { missingSections, sectionInsertion } from '../template/sectionMatch';
+import { templateFor } from '../template/model';
+import type { TextEdit } from '../types';
 
 export interface SectionInsertion {
   title: string;

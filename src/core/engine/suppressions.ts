@@ -4,8 +4,8 @@
 //   <!-- postmortem-disable-next-line [RULE...] -->  the line after the comment only
 //   <!-- postmortem-disable-file [RULE...] -->       the whole document
 import type { Html } from 'mdast';
-import type { LineIndex } from './positions';
-import type { Finding } from './types';
+import type { LineIndex } from '../markdown/positions';
+import type { Finding } from '../types';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
 

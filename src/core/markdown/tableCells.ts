@@ -4,8 +4,8 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import { endOf, plainText, startOf } from './document';
 import type { LineIndex } from './positions';
-import type { RuleContext } from './rule';
-import type { Fix } from './types';
+import type { RuleContext } from '../rules/rule';
+import type { Fix } from '../types';
 
 export interface CellSpan {
   cell: TableCell;

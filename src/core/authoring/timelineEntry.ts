@@ -1,10 +1,10 @@
 // "Add Timeline Entry": a new row stamped with the current UTC time, written the way the table
 // already writes times, at its chronological place.
-import { buildDocument } from './document';
-import { parseMarkdown } from './parse';
-import { detectEol } from './positions';
-import { templateFor } from './template/model';
-import { readTimeline, type TimelineEntry } from './timeline';
+import { buildDocument } from '../markdown/document';
+import { parseMarkdown } from '../markdown/parse';
+import { detectEol } from '../markdown/positions';
+import { templateFor } from '../template/model';
+import { readTimeline, type TimelineEntry } from '../postmortem/timeline';
 
 export interface TimelineEntryInsertion {
   /** Offset where the new row's line is inserted (the start of a line). */
