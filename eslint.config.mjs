@@ -40,4 +40,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The adapters reach the core through its one door, src/core/index.ts (test/unit/purity.test.ts
+    // checks the layers inside src/core the same way).
+    files: ['src/cli/**/*.ts', 'src/vscode/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/(?!index$)',
+              message: 'Import from src/core/index.ts, the only door into the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -2,8 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { validateConfig } from '../core/engine/configValidation';
-import type { PostmortemConfig } from '../core/types';
+import { validateConfig, type PostmortemConfig } from '../core/index';
 import { ALWAYS_SKIPPED, displayPath, errorCode } from './inputs';
 
 export const CONFIG_FILE_NAME = '.postmortemrc.json';

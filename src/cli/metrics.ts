@@ -1,9 +1,6 @@
 // `postmortem metrics`: the durations each post-mortem's timeline gives (TTD, TTA, TTM, TTR,
 // Duration, Duration of Impact), with the rows they come from.
-import { formatDuration } from '../core/postmortem/duration';
-import { lintDocument } from '../core/engine/lint';
-import { METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../core/postmortem/metrics';
-import type { LintOptions } from '../core/types';
+import { formatDuration, lintDocument, METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type LintOptions, type MetricName, type NotDerivedMetric } from '../core/index';
 import { ConfigError, ConfigResolver } from './configFiles';
 import { displayPath, errorCode, expandInputs } from './inputs';
 import { readMarkdownFile } from './markdownFile';

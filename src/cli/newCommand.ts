@@ -2,9 +2,7 @@
 // file that never overwrites another (name.md, name-2.md, ...).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileNameFor, numberedNames, scaffoldText, type ScaffoldAnswers } from '../core/authoring/scaffold';
-import { templateFor, templateProblem } from '../core/template/model';
-import { parseIsoDate } from '../core/postmortem/timeline';
+import { fileNameFor, numberedNames, parseIsoDate, scaffoldText, templateFor, templateProblem, type ScaffoldAnswers } from '../core/index';
 import { ConfigError, ConfigResolver } from './configFiles';
 import { displayPath, errorCode } from './inputs';
 import { TOOL_NAME } from './packageInfo';

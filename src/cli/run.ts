@@ -1,8 +1,6 @@
 // The `postmortem` command, as a function of its arguments and its output streams (main.ts wires it to the process).
 import { parseArgs } from 'node:util';
-import { lintTimeoutFinding, unlintedFinding } from '../core/engine/lintTimeout';
-import { COMPLETE_STATUS_KEY, scanStatus, type DocumentStatus } from '../core/postmortem/status';
-import type { Finding, LintOptions, Severity } from '../core/types';
+import { COMPLETE_STATUS_KEY, lintTimeoutFinding, scanStatus, unlintedFinding, type DocumentStatus, type Finding, type LintOptions, type Severity } from '../core/index';
 import { ConfigError, ConfigResolver, CONFIG_FILE_NAME, type LoadedConfig } from './configFiles';
 import { displayPath, errorCode, expandInputs, type InputFile } from './inputs';
 import { WorkerLinter } from './lintInWorker';

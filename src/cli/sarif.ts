@@ -2,9 +2,7 @@
 // described in tool.driver.rules, file locations relative to %SRCROOT% (the working folder).
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { fixKindsNote } from '../core/rules/rule';
-import { rules } from '../core/rules/index';
-import type { Finding, Fix, Severity } from '../core/types';
+import { fixKindsNote, rules, type Finding, type Fix, type Severity } from '../core/index';
 import { INFORMATION_URI, ruleHelpUri, TOOL_NAME, TOOL_VERSION } from './packageInfo';
 
 const SRCROOT = '%SRCROOT%';

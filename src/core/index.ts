@@ -1,26 +1,53 @@
-// The library entry (dist/core.js): everything the CLI, the extension and other tools use.
+// The only door into the core: src/cli, src/vscode and library users (dist/core.js, typed by
+// dist/core.d.ts) import from here and nowhere else. Grouped by layer, top down.
+export type * from './types';
+
+// engine: lint, fix-all, config, suppression comments, completion
 export { lint, lintDocument, completion, applyFixes, applyEdits, DEFAULT_MAX_DOCUMENT_SIZE } from './engine/lint';
 export type { LintRunOptions, LintResult } from './engine/lint';
 export type { Completion } from './engine/completion';
-export { readStatus, DEFAULT_STRICTNESS } from './postmortem/status';
-export type { DocumentStatus } from './postmortem/status';
-export { rules } from './rules/index';
-export { builtinTemplate, buildTemplateModel, templateFor, builtinTemplateText } from './template/model';
-export type { TemplateModel, TemplateSection, SummaryField, TemplateTable, TemplateChecklist } from './template/model';
-export { validateConfig } from './engine/configValidation';
-export type * from './types';
-export { scaffoldSnippet, scaffoldText, fileNameFor, slugify } from './authoring/scaffold';
-export type { ScaffoldAnswers } from './authoring/scaffold';
-export { buildSnippets } from './authoring/snippets';
-export { timelineMetrics, summarizeMetrics, DEFAULT_MILESTONE_KEYWORDS, METRIC_SPANS } from './postmortem/metrics';
-export type { DerivedMetric, MetricsSummary, Milestone, MetricName } from './postmortem/metrics';
-export { formatDuration, parseDuration } from './postmortem/duration';
-export { timelineEntryInsertion } from './authoring/timelineEntry';
-export type { TimelineEntryInsertion } from './authoring/timelineEntry';
-export { isPostmortem } from './postmortem/recognize';
 export { fixAll, MAX_FIX_PASSES } from './engine/fixAll';
 export type { FixAllResult } from './engine/fixAll';
-export { disjointEdits, replacementEdit } from './markdown/edits';
+export { validateConfig } from './engine/configValidation';
 export { disableRuleFix } from './engine/disableComment';
+export { lintTimeoutFinding, lintTimeoutResult, unlintedFinding } from './engine/lintTimeout';
+
+// rules: the registry and the contract
+export { rules, ruleById } from './rules/index';
+export { fixKindsNote } from './rules/rule';
+
+// postmortem: a document read against its template
+export { readStatus, scanStatus, DEFAULT_STRICTNESS, COMPLETE_STATUS_KEY } from './postmortem/status';
+export type { DocumentStatus } from './postmortem/status';
+export {
+  timelineMetrics,
+  summarizeMetrics,
+  readingText,
+  DEFAULT_MILESTONE_KEYWORDS,
+  METRIC_SPANS,
+  METRIC_NAMES,
+  METRIC_LABELS,
+  METRIC_SHORT_NAMES,
+  STANDARD_READINGS,
+} from './postmortem/metrics';
+export type { DerivedMetric, MetricsSummary, Milestone, MetricName, MetricReading, MetricsOptions, NotDerivedMetric } from './postmortem/metrics';
+export { formatDuration, parseDuration } from './postmortem/duration';
+export { parseIsoDate } from './postmortem/timeline';
+export { isPostmortem } from './postmortem/recognize';
+
+// template: the template model
+export { builtinTemplate, buildTemplateModel, templateFor, templateProblem, builtinTemplateText } from './template/model';
+export type { TemplateModel, TemplateSection, SummaryField, TemplateTable, TemplateChecklist } from './template/model';
+
+// authoring: scaffold, snippets, section and timeline-entry insertion
+export { scaffoldSnippet, scaffoldText, fileNameFor, numberedNames, slugify } from './authoring/scaffold';
+export type { ScaffoldAnswers } from './authoring/scaffold';
+export { buildSnippets } from './authoring/snippets';
+export { timelineEntryInsertion } from './authoring/timelineEntry';
+export type { TimelineEntryInsertion } from './authoring/timelineEntry';
 export { missingSectionInsertions } from './authoring/sectionInsert';
 export type { SectionInsertion } from './authoring/sectionInsert';
+
+// markdown: positions and edits, for adapters that convert ranges
+export { LineIndex } from './markdown/positions';
+export { disjointEdits, replacementEdit } from './markdown/edits';

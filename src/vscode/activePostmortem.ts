@@ -2,7 +2,7 @@
 // Go to Next Placeholder), and the `postmortem.isPostmortem` context key that enables the
 // post-mortem-only commands and keybindings. Both follow the active editor and each published lint.
 import * as vscode from 'vscode';
-import type { Completion } from '../core/engine/completion';
+import { type Completion } from '../core/index';
 import type { LiveDiagnostics } from './diagnostics';
 import type { PostmortemDocuments } from './documents';
 

@@ -2,10 +2,7 @@
 // source.fixAll.postmortem (every safe fix, repeated like `postmortem --fix` until none is left; works
 // with editor.codeActionsOnSave). Every action carries a WorkspaceEdit for the document's current version.
 import * as vscode from 'vscode';
-import { disableRuleFix } from '../core/engine/disableComment';
-import { replacementEdit } from '../core/markdown/edits';
-import { ruleById } from '../core/rules/index';
-import type { Finding, Fix } from '../core/types';
+import { disableRuleFix, replacementEdit, ruleById, type Finding, type Fix } from '../core/index';
 import { DIAGNOSTIC_SOURCE, findingRange, toWorkspaceEdit } from './convert';
 import type { LiveDiagnostics } from './diagnostics';
 import type { PostmortemDocuments } from './documents';

@@ -2,9 +2,7 @@
 // so virtual workspaces work), the team template it names, and the `postmortem.rules` setting, which
 // wins rule by rule. A broken config file gets one diagnostic and the documents lint with defaults.
 import * as vscode from 'vscode';
-import { validateConfig } from '../core/engine/configValidation';
-import { LineIndex } from '../core/markdown/positions';
-import type { PostmortemConfig } from '../core/types';
+import { LineIndex, validateConfig, type PostmortemConfig } from '../core/index';
 import { DIAGNOSTIC_SOURCE, toRange } from './convert';
 import { readSettings } from './settings';
 

@@ -1,8 +1,7 @@
 // The one place where core positions (1-based line/column, end exclusive) become VS Code positions
 // (0-based line/character), and core findings and edits become diagnostics and WorkspaceEdits.
 import * as vscode from 'vscode';
-import { disjointEdits } from '../core/markdown/edits';
-import type { Finding, Range, Severity, TextEdit } from '../core/types';
+import { disjointEdits, type Finding, type Range, type Severity, type TextEdit } from '../core/index';
 
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 

@@ -2,8 +2,7 @@
 // results for the version that is still current, clear on close. One lint per document at a time:
 // edits made meanwhile are linted once it finishes.
 import * as vscode from 'vscode';
-import type { LintResult, LintRunOptions } from '../core/engine/lint';
-import type { Finding } from '../core/types';
+import { type Finding, type LintResult, type LintRunOptions } from '../core/index';
 import type { ConfigFiles, DocumentConfig } from './configFiles';
 import { toDiagnostic, type RuleDocs } from './convert';
 import type { PostmortemDocuments } from './documents';

@@ -2,7 +2,7 @@
 // recognises as a post-mortem (H1 or front matter), and documents this extension created or was
 // explicitly asked to lint. Other Markdown gets nothing.
 import * as vscode from 'vscode';
-import { isPostmortem } from '../core/postmortem/recognize';
+import { isPostmortem } from '../core/index';
 import { readSettings } from './settings';
 
 // Read-only views of other documents (diffs, history, output): never linted.

@@ -7,11 +7,7 @@
 // worker: a lint then gives one lint-timeout finding, and the next request starts a fresh worker.
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
-import { fixAll, type FixAllResult } from '../core/engine/fixAll';
-import { lintDocument, type LintResult, type LintRunOptions } from '../core/engine/lint';
-import { lintTimeoutResult } from '../core/engine/lintTimeout';
-import { missingSectionInsertions } from '../core/authoring/sectionInsert';
-import { timelineEntryInsertion } from '../core/authoring/timelineEntry';
+import { fixAll, lintDocument, lintTimeoutResult, missingSectionInsertions, timelineEntryInsertion, type FixAllResult, type LintResult, type LintRunOptions } from '../core/index';
 
 /** What the worker can run: core functions over a document's text. */
 export const coreMethods = {

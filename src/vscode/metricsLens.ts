@@ -2,8 +2,7 @@
 // TTR 52 min"), from the lint result already published (no parse of its own). A click shows all six
 // metrics, the reading each uses and the rows they come from (Show Timeline Metrics).
 import * as vscode from 'vscode';
-import { formatDuration } from '../core/postmortem/duration';
-import { readingText, type DerivedMetric } from '../core/postmortem/metrics';
+import { formatDuration, readingText, type DerivedMetric } from '../core/index';
 import type { LiveDiagnostics } from './diagnostics';
 import type { PostmortemDocuments } from './documents';
 

@@ -2,7 +2,7 @@
 // rest left as the template writes it (plain text) or as tab stops (snippet), and a file name.
 // Works on the template's source with exact offsets, so a team's own template scaffolds the same way.
 import { detectEol } from '../markdown/positions';
-import { renderSnippet, renderText, type SnippetFill } from './snippetSyntax';
+import { renderSnippet, renderText, type SnippetFill } from '../markdown/snippetSyntax';
 import type { TemplateModel } from '../template/model';
 import { templateSlots } from '../template/slots';
 

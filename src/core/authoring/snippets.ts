@@ -3,9 +3,9 @@
 // snippet per section and subsection, and rows for the timeline, the action items and the
 // contributing-factor details.
 import { scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
-import { DEFAULT_STATUSES } from '../rules/actionItems';
+import { DEFAULT_STATUSES } from '../postmortem/actionItems';
 import { scaffoldSnippet, slugify } from './scaffold';
-import { choiceStop, renderSnippet, tabStop } from './snippetSyntax';
+import { choiceStop, renderSnippet, tabStop } from '../markdown/snippetSyntax';
 import { sectionByKey, type TemplateChecklist, type TemplateModel, type TemplateTable } from '../template/model';
 import { templateSlots } from '../template/slots';
 import { headerNames, templateTimelineTable } from '../postmortem/timeline';

@@ -4,8 +4,14 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import { endOf, plainText, startOf } from './document';
 import type { LineIndex } from './positions';
-import type { RuleContext } from '../rules/rule';
-import type { Fix } from '../types';
+import type { Fix, TextEdit } from '../types';
+
+/** What a row fix needs of its caller (a rule's context has it): the text, its lines, an edit builder. */
+export interface TextEditing {
+  text: string;
+  lines: LineIndex;
+  edit(start: number, end: number, text: string): TextEdit;
+}
 
 export interface CellSpan {
   cell: TableCell;
@@ -87,7 +93,7 @@ export function isBlankRow(row: RowSpan): boolean {
 }
 
 /** Removes a row's line and its line break. */
-export function removeRowFix(ctx: RuleContext, row: RowSpan): Fix {
+export function removeRowFix(ctx: TextEditing, row: RowSpan): Fix {
   const next = ctx.lines.point(row.lineEnd).line + 1;
   const end = next <= ctx.lines.lineCount ? ctx.lines.lineStart(next) : row.lineEnd;
   // The last line of the text has no line break after it: take the one before it instead.
@@ -96,7 +102,7 @@ export function removeRowFix(ctx: RuleContext, row: RowSpan): Fix {
 }
 
 /** Appends empty cells to a short row, in the row's own spacing (`| a |` gets `  |`, `|a|` gets `|`). */
-export function padRowFix(ctx: RuleContext, row: RowSpan, missing: number): Fix {
+export function padRowFix(ctx: TextEditing, row: RowSpan, missing: number): Fix {
   const rowText = ctx.text.slice(row.start, row.end);
   const spaced = !(rowText.startsWith('|') && rowText.length > 1 && !isBlank(rowText[1]));
   const closed = rowText.length > 1 && rowText.endsWith('|') && !isEscaped(ctx.text, row.end - 1);
@@ -107,7 +113,7 @@ export function padRowFix(ctx: RuleContext, row: RowSpan, missing: number): Fix 
 }
 
 /** Escapes the pipes that open the cells beyond `columns`, so their text joins the last column. */
-export function joinExtraCellsFix(ctx: RuleContext, row: RowSpan, columns: number): Fix | undefined {
+export function joinExtraCellsFix(ctx: TextEditing, row: RowSpan, columns: number): Fix | undefined {
   const edits = [];
   for (const c of row.cells.slice(columns)) {
     const at = startOf(c.cell);

@@ -3,6 +3,7 @@
 import type { List, ListItem } from 'mdast';
 import type { DocumentModel, Section } from '../markdown/document';
 import { endOf, normalizeTitle, startOf } from '../markdown/document';
+import { templatePlaceholders } from '../template/placeholders';
 import { matchSections } from '../template/sectionMatch';
 import type { TemplateChecklist, TemplateModel } from '../template/model';
 
@@ -170,4 +171,29 @@ export function optionList(items: readonly ChecklistItem[]): string {
   const labels = items.slice(0, LISTED_OPTIONS).map((i) => i.label.label);
   const more = items.length - labels.length;
   return more > 0 ? `${labels.join(', ')} and ${more} more` : labels.join(', ');
+}
+
+export interface FactorChecklist {
+  checklist: TemplateChecklist;
+  /** Bracketed placeholders of the template, so its own "- [Factor 1]: [Explanation]" entries are recognised. */
+  placeholders: Set<string>;
+}
+
+const byTemplate = new WeakMap<TemplateModel, FactorChecklist[]>();
+
+// Which checklists this rule checks, without naming any section: those whose template section
+// also has a plain list of `Name: explanation` entries after the options (the Details list of
+// "Contributing Factors"). A checklist that stands alone ("How Was It Detected?") is not one.
+export function factorChecklists(template: TemplateModel): FactorChecklist[] {
+  let found = byTemplate.get(template);
+  if (found) return found;
+  const placeholders = templatePlaceholders(template.source);
+  found = template.checklists
+    .filter((checklist) => {
+      const ownText = template.sections.find((s) => s.key === checklist.sectionKey)?.ownText ?? '';
+      return ownText.split(/\r?\n/).some((line) => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\][ \t])\S[^:]{0,80}:(?:[ \t]|$)/.test(line));
+    })
+    .map((checklist) => ({ checklist, placeholders }));
+  byTemplate.set(template, found);
+  return found;
 }

@@ -2,81 +2,13 @@
 // an issue), and every row an owner, a real due date, an allowed status and a tracking reference.
 // Action-item tables are the tables under the template section holding the tables with Action and
 // Owner columns (Action Items and its subsections in the built-in template).
-import type { Table } from 'mdast';
 import type { Node, Parent } from 'unist';
-import { normalizeTitle, type Section } from '../markdown/document';
+import { normalizeTitle } from '../markdown/document';
 import { scanBracketPlaceholders } from '../template/placeholders';
 import type { Rule, RuleContext } from './rule';
-import { matchSections } from '../template/sectionMatch';
 import { cellCount, isBlankRow, padRowFix, removeRowFix, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
-import type { TemplateModel, TemplateTable } from '../template/model';
-import { headerNames, parseIsoDate } from '../postmortem/timeline';
-
-export const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', "Won't Do"];
-
-export type Role = 'action' | 'owner' | 'due' | 'status' | 'issue';
-
-// Most specific first: "Action Owner" is the owner, "Issue Link" the issue.
-const ROLE_WORDS: [Role, string[]][] = [
-  ['issue', ['Issue', 'Ticket', 'Tracking', 'Link', 'Beads']],
-  ['status', ['Status', 'State']],
-  ['due', ['Due', 'Deadline']],
-  ['owner', ['Owner', 'Assignee', 'Who', 'Responsible', 'DRI']],
-  ['action', ['Action', 'Task', 'Follow up', 'Followup']],
-];
-
-export function roleOf(column: string): Role | undefined {
-  return ROLE_WORDS.find(([, words]) => headerNames(column, words))?.[0];
-}
-
-/** Template tables with an Action and an Owner column. */
-const actionTemplatesOf = new WeakMap<TemplateModel, TemplateTable[]>();
-function actionTemplates(template: TemplateModel): TemplateTable[] {
-  let found = actionTemplatesOf.get(template);
-  if (!found) {
-    found = template.tables.filter((t) => {
-      const roles = t.columns.map(roleOf);
-      return roles.includes('action') && roles.includes('owner');
-    });
-    actionTemplatesOf.set(template, found);
-  }
-  return found;
-}
-
-/** The outermost template section holding `key` (Action Items for "Immediate (Within 1 Week)"). */
-function rootKey(template: TemplateModel, key: string): string {
-  let section = template.sections.find((s) => s.key === key);
-  while (section?.parentKey !== undefined) {
-    const parentKey: string = section.parentKey;
-    section = template.sections.find((s) => s.key === parentKey);
-  }
-  return section?.key ?? key;
-}
-
-export interface ActionTable {
-  node: Table;
-  section: Section;
-  /** The template table it should look like: the one of the same section, else the first. */
-  template: TemplateTable;
-}
-
-export function findActionTables(ctx: RuleContext): ActionTable[] {
-  const { doc, template } = ctx;
-  const templates = actionTemplates(template);
-  const first = templates[0];
-  if (!first) return [];
-  const roots = new Set(templates.map((t) => rootKey(template, t.sectionKey)));
-  const rootSections = new Set<Section>();
-  for (const m of matchSections(doc, template)) if (roots.has(m.template.key)) for (const s of m.found) rootSections.add(s);
-  const found: ActionTable[] = [];
-  for (const { node, section } of doc.tables) {
-    let inside = false;
-    for (let s = section; s && !inside; s = s.parent) inside = rootSections.has(s);
-    if (!inside || !section) continue;
-    found.push({ node, section, template: templates.find((t) => t.sectionKey === section.key) ?? first });
-  }
-  return found;
-}
+import { parseIsoDate } from '../postmortem/timeline';
+import { DEFAULT_STATUSES, findActionTables, roleOf, type ActionTable, type Role } from '../postmortem/actionItems';
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -222,6 +154,6 @@ export const actionItems: Rule = {
     const option = ctx.options['statuses'];
     const statuses =
       Array.isArray(option) && option.length > 0 && option.every((s) => typeof s === 'string') ? (option as string[]) : DEFAULT_STATUSES;
-    for (const table of findActionTables(ctx)) checkTable(ctx, table, statuses);
+    for (const table of findActionTables(ctx.doc, ctx.template)) checkTable(ctx, table, statuses);
   },
 };

@@ -1,34 +1,8 @@
 // contributing-factors: the factors checklist and its Details list agree. At least one factor is
 // checked, every checked factor is explained in Details, and Details explain only checked factors.
-import { documentChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../postmortem/checklist';
-import { templatePlaceholders, scanBracketPlaceholders } from '../template/placeholders';
+import { documentChecklists, factorChecklists, labelKey, optionList, readLabelledEntries, type LabelSpan } from '../postmortem/checklist';
+import { scanBracketPlaceholders } from '../template/placeholders';
 import { NO_OPTIONS, type Rule } from './rule';
-import type { TemplateChecklist, TemplateModel } from '../template/model';
-
-export interface FactorChecklist {
-  checklist: TemplateChecklist;
-  /** Bracketed placeholders of the template, so its own "- [Factor 1]: [Explanation]" entries are recognised. */
-  placeholders: Set<string>;
-}
-
-const byTemplate = new WeakMap<TemplateModel, FactorChecklist[]>();
-
-// Which checklists this rule checks, without naming any section: those whose template section
-// also has a plain list of `Name: explanation` entries after the options (the Details list of
-// "Contributing Factors"). A checklist that stands alone ("How Was It Detected?") is not one.
-export function factorChecklists(template: TemplateModel): FactorChecklist[] {
-  let found = byTemplate.get(template);
-  if (found) return found;
-  const placeholders = templatePlaceholders(template.source);
-  found = template.checklists
-    .filter((checklist) => {
-      const ownText = template.sections.find((s) => s.key === checklist.sectionKey)?.ownText ?? '';
-      return ownText.split(/\r?\n/).some((line) => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\][ \t])\S[^:]{0,80}:(?:[ \t]|$)/.test(line));
-    })
-    .map((checklist) => ({ checklist, placeholders }));
-  byTemplate.set(template, found);
-  return found;
-}
 
 export const contributingFactors: Rule = {
   id: 'contributing-factors',

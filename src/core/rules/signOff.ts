@@ -6,9 +6,8 @@ import type { Rule, RuleContext } from './rule';
 import { isUnfilled, signOffRows } from '../postmortem/signOffTable';
 import { tableRows } from '../markdown/tableCells';
 import { parseIsoDate } from '../postmortem/timeline';
-import { documentChecklists } from '../postmortem/checklist';
-import { findActionTables, roleOf, type Role } from './actionItems';
-import { factorChecklists } from './contributingFactors';
+import { documentChecklists, factorChecklists } from '../postmortem/checklist';
+import { findActionTables, roleOf, type Role } from '../postmortem/actionItems';
 
 function shorten(text: string): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
@@ -31,7 +30,7 @@ function checkSignOffRows(ctx: RuleContext, prefix: string): void {
 }
 
 function checkActionItems(ctx: RuleContext, prefix: string): void {
-  for (const table of findActionTables(ctx)) {
+  for (const table of findActionTables(ctx.doc, ctx.template)) {
     const { header, body } = tableRows(ctx.text, ctx.lines, table.node);
     const columnOf = new Map<Role, number>();
     header?.cells.forEach((c, i) => {

@@ -8,7 +8,7 @@ import { buildDocument, endOf, plainText, startOf } from '../markdown/document';
 import { readFieldLines, type FieldLine } from '../markdown/fields';
 import { parseMarkdown } from '../markdown/parse';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders, TIME_PLACEHOLDER } from './placeholders';
-import type { SnippetSlot } from '../authoring/snippetSyntax';
+import type { SnippetSlot } from '../markdown/snippetSyntax';
 import { cellSpan } from '../markdown/tableCells';
 import { distinctSections, type TemplateModel } from './model';
 

@@ -1,7 +1,7 @@
 // "Insert Section...": a quick pick of the template sections the current document lacks; the pick is
 // inserted at its template position (the same edit as the missing-section fix).
 import * as vscode from 'vscode';
-import type { SectionInsertion } from '../../core/authoring/sectionInsert';
+import { type SectionInsertion } from '../../core/index';
 import type { ConfigFiles } from '../configFiles';
 import { toPosition, toWorkspaceEdit } from '../convert';
 import type { Linter } from '../linter';

@@ -1,7 +1,7 @@
 // "Lint All Post-Mortems": every post-mortem in the workspace (files matched by postmortem.files, and
 // Markdown the core recognises) linted into the Problems panel, with a cancellable progress notification.
 import * as vscode from 'vscode';
-import { isPostmortem } from '../../core/postmortem/recognize';
+import { isPostmortem } from '../../core/index';
 import type { ConfigFiles } from '../configFiles';
 import type { DocumentConfig } from '../configFiles';
 import { lintOptions, type LiveDiagnostics } from '../diagnostics';

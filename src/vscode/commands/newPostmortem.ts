@@ -2,9 +2,7 @@
 // object and asks nothing), creates <postmortem.directory>/<postmortem.fileName> through workspace.fs
 // without ever overwriting, and inserts the template as a snippet with the answers filled in.
 import * as vscode from 'vscode';
-import { fileNameFor, numberedNames, scaffoldSnippet, scaffoldText, type ScaffoldAnswers } from '../../core/authoring/scaffold';
-import { parseIsoDate } from '../../core/postmortem/timeline';
-import { templateFor, templateProblem, type TemplateModel } from '../../core/template/model';
+import { fileNameFor, numberedNames, parseIsoDate, scaffoldSnippet, scaffoldText, templateFor, templateProblem, type ScaffoldAnswers, type TemplateModel } from '../../core/index';
 import type { ConfigFiles } from '../configFiles';
 import type { PostmortemDocuments } from '../documents';
 import { readSettings } from '../settings';

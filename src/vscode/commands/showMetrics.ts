@@ -1,8 +1,7 @@
 // "Show Timeline Metrics" (also the Timeline CodeLens): the six metrics with the rows they come from;
 // picking one selects those rows; each says its reading. Metrics the timeline cannot give are listed with why.
 import * as vscode from 'vscode';
-import { formatDuration } from '../../core/postmortem/duration';
-import { METRIC_LABELS, METRIC_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../../core/postmortem/metrics';
+import { formatDuration, METRIC_LABELS, METRIC_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../../core/index';
 import type { LiveDiagnostics } from '../diagnostics';
 import type { PostmortemDocuments } from '../documents';
 
