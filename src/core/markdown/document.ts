@@ -240,6 +240,18 @@ export function hasOwnContent(section: Section): boolean {
   return section.nodes.some((n) => !isHtmlComment(n) && n.type !== 'thematicBreak');
 }
 
+/** `section` itself or its nearest enclosing section for which `test` holds (like the DOM's `closest`). */
+export function closestSection(section: Section | undefined, test: (s: Section) => boolean): Section | undefined {
+  for (let s = section; s; s = s.parent) if (test(s)) return s;
+  return undefined;
+}
+
+/** Whether `section` is `ancestor` or lies anywhere under it. */
+export function isWithin(section: Section | undefined, ancestor: Section): boolean {
+  for (let s = section; s; s = s.parent) if (s === ancestor) return true;
+  return false;
+}
+
 /** Sections whose key matches, optionally restricted to a parent key. */
 export function findSections(model: DocumentModel, key: string): Section[] {
   return model.sections.filter((s) => s.key === key);

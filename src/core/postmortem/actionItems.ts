@@ -2,7 +2,7 @@
 // tables (an Action and an Owner column), what each column means, and the default statuses. Read by
 // the action-items and sign-off rules and by the action-item snippet.
 import type { Table } from 'mdast';
-import type { DocumentModel, Section } from '../markdown/document';
+import { closestSection, type DocumentModel, type Section } from '../markdown/document';
 import type { TemplateModel, TemplateTable } from '../template/model';
 import { matchSections } from '../template/sectionMatch';
 import { headerNames } from './timeline';
@@ -64,9 +64,7 @@ export function findActionTables(doc: DocumentModel, template: TemplateModel): A
   for (const m of matchSections(doc, template)) if (roots.has(m.template.key)) for (const s of m.found) rootSections.add(s);
   const found: ActionTable[] = [];
   for (const { node, section } of doc.tables) {
-    let inside = false;
-    for (let s = section; s && !inside; s = s.parent) inside = rootSections.has(s);
-    if (!inside || !section) continue;
+    if (!section || !closestSection(section, (s) => rootSections.has(s))) continue;
     found.push({ node, section, template: templates.find((t) => t.sectionKey === section.key) ?? first });
   }
   return found;

@@ -2,7 +2,7 @@
 // that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives durations
 // (time to detect, mitigate, resolve) from the timeline.
 import type { Table, TableCell, TableRow } from 'mdast';
-import { normalizeTitle, type DocumentModel, type Section } from '../markdown/document';
+import { closestSection, normalizeTitle, type DocumentModel, type Section } from '../markdown/document';
 import { matchSections } from '../template/sectionMatch';
 import { tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import type { TemplateModel, TemplateTable } from '../template/model';
@@ -266,11 +266,7 @@ export function templateTimelineTable(template: TemplateModel, words: TimelineHe
 
 /** Whether `section` is `ancestor` or lies under it without passing through another template section. */
 function belongsTo(section: Section | undefined, ancestor: Section, otherTemplateKeys: ReadonlySet<string>): boolean {
-  for (let s = section; s; s = s.parent) {
-    if (s === ancestor) return true;
-    if (otherTemplateKeys.has(s.key)) return false;
-  }
-  return false;
+  return closestSection(section, (s) => s === ancestor || otherTemplateKeys.has(s.key)) === ancestor;
 }
 
 /**

@@ -4,15 +4,12 @@
 // Owner columns (Action Items and its subsections in the built-in template).
 import type { Node, Parent } from 'unist';
 import { normalizeTitle } from '../markdown/document';
+import { shorten } from '../markdown/text';
 import { scanBracketPlaceholders } from '../template/placeholders';
 import type { Rule, RuleContext } from './rule';
 import { cellCount, isBlankRow, padRowFix, removeRowFix, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import { parseIsoDate } from '../postmortem/timeline';
 import { DEFAULT_STATUSES, findActionTables, roleOf, type ActionTable, type Role } from '../postmortem/actionItems';
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
 
 // A tracking reference: bd://<id>, a URL, #123 or N/A (several may be listed).
 const ISSUE_TOKEN = /^(?:bd:\/\/[\w.\-/]+|[a-z][a-z0-9+.-]*:\/\/\S+|#\d+|n\/a)$/i;

@@ -1,6 +1,7 @@
 // blameless: counterfactual and blaming phrasing in the analysis sections. Blameless post-mortems
 // describe what happened and what the system allowed, not what a person should have done.
-import { normalizeTitle, type TextRun } from '../markdown/document';
+import { closestSection, normalizeTitle, type TextRun } from '../markdown/document';
+import { escapeRegExp } from '../markdown/text';
 import { stringListOption, type Rule } from './rule';
 
 interface PhraseGroup {
@@ -37,10 +38,6 @@ const PERSON_FAILED = new RegExp(
 const NOT_A_NAME = new Set(
   'I We You He She They It This That These Those There The A An Our Their His Her Its My Your Someone Somebody Nobody Everyone Everybody Nothing Something Team Engineering Ops On-call Monitoring Alerting System Service Deploy Deployment Nginx Kubernetes Postgres Redis Database Server Client Job Script Test Tests CI Also Then Which Who'.split(' '),
 );
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** The entries that say something (a library caller's options are not validated against the schema). */
 function nonBlank(list: unknown): string[] {
@@ -81,10 +78,7 @@ export const blameless: Rule = {
     const checkNames = ctx.options['names'] !== false;
     const rootCause = new Set(nonBlank(ctx.options['rootCauseSections']).map(normalizeTitle));
 
-    const inScope = (run: TextRun, keys: Set<string>): boolean => {
-      for (let s = run.section; s; s = s.parent) if (keys.has(s.key)) return true;
-      return false;
-    };
+    const inScope = (run: TextRun, keys: Set<string>): boolean => closestSection(run.section, (s) => keys.has(s.key)) !== undefined;
 
     for (const run of ctx.doc.textRuns) {
       if (run.inQuote || run.cell) continue;

@@ -1,7 +1,7 @@
 // timeline: the timeline section holds a `Time | Event` table whose rows are well-formed, with times
 // that parse, in chronological order, each with an event. The table, its section and its columns
 // come from the template (its table whose first column is a time).
-import { endOf, hasOwnContent, type Section } from '../markdown/document';
+import { endOf, hasOwnContent, isWithin, type Section } from '../markdown/document';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
 import { stringListOption, type Rule, type RuleContext } from './rule';
 import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../markdown/tableCells';
@@ -65,10 +65,7 @@ function checkMissingTable(ctx: RuleContext, timeline: Timeline, section: Sectio
   const { doc, text, eol } = ctx;
   // An empty section is empty-section's finding: one finding per problem.
   if (section.children.length === 0 && !hasOwnContent(section)) return;
-  const inSection = (s: Section | undefined) => {
-    for (let p = s; p; p = p.parent) if (p === section) return true;
-    return false;
-  };
+  const inSection = (s: Section | undefined) => isWithin(s, section);
   if (doc.lists.some((l) => inSection(l.section))) {
     // Turning a list into a table is the author's rewrite: one finding, no fix.
     ctx.report({
