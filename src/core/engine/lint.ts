@@ -10,6 +10,8 @@ import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } 
 import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from '../markdown/positions';
 import type { Report, Rule, RuleContext } from '../rules/rule';
 import { rules } from '../rules/index';
+import { DEFAULT_MIN_SHARE, templateFitRule } from '../rules/templateFit';
+import { followsTemplate, templateFit } from '../postmortem/templateFit';
 import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../postmortem/status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor, templateProblem } from '../template/model';
@@ -135,10 +137,12 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });
   const status = readStatus(doc, template);
   const byStatus = strictnessFor(status, config);
+  const minShare = Number(resolveRule(templateFitRule, config).options['minShare'] ?? DEFAULT_MIN_SHARE);
+  const fits = followsTemplate(templateFit(doc, template), minShare);
 
   for (const rule of rules) {
     const resolved = resolveRule(rule, config, byStatus);
-    if (resolved.severity === 'off') continue;
+    if (resolved.severity === 'off' || (rule.layout && !fits)) continue;
     const severity = resolved.severity;
     // A failing rule's findings are all left out, not only those after the failure.
     const reported: Finding[] = [];
@@ -149,6 +153,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
       template,
       options: resolved.options,
       status,
+      followsTemplate: fits,
       eol,
       edit,
       report: (r) => {

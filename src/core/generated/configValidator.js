@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate21;
 module.exports.default = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"template-fit":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"minShare":{"type":"number","minimum":0,"maximum":1}},"additionalProperties":false}},"additionalProperties":false}]},"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"string","enum":["off","info","warning","error"]};
 
@@ -34,9 +34,9 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"type":"object","properties":{"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false};
 
-function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -50,6 +50,12 @@ else {
 vErrors.push(err0);
 }
 errors++;
+}
+}
+if(data["template-fit"] !== undefined){
+if(!(validate22(data["template-fit"], {instancePath:instancePath+"/template-fit",parentData:data,parentDataProperty:"template-fit",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
 }
 if(data.placeholder !== undefined){
@@ -141,7 +147,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate49.errors = vErrors;
+validate51.errors = vErrors;
 return errors === 0;
 }
 
@@ -190,12 +196,12 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data1.placeholder !== undefined){
-let data2 = data1.placeholder;
+if(data1["template-fit"] !== undefined){
+let data2 = data1["template-fit"];
 const _errs8 = errors;
 let valid2 = false;
 const _errs9 = errors;
-if(!(validate22(data2, {instancePath:instancePath+"/rules/placeholder",parentData:data1,parentDataProperty:"placeholder",rootData}))){
+if(!(validate22(data2, {instancePath:instancePath+"/rules/template-fit",parentData:data1,parentDataProperty:"template-fit",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -206,7 +212,7 @@ const _errs10 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 for(const key2 in data2){
 if(!((key2 === "severity") || (key2 === "options"))){
-const err3 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const err3 = {instancePath:instancePath+"/rules/template-fit",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -217,7 +223,7 @@ errors++;
 }
 }
 if(data2.severity !== undefined){
-if(!(validate22(data2.severity, {instancePath:instancePath+"/rules/placeholder/severity",parentData:data2,parentDataProperty:"severity",rootData}))){
+if(!(validate22(data2.severity, {instancePath:instancePath+"/rules/template-fit/severity",parentData:data2,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -226,7 +232,8 @@ if(data2.options !== undefined){
 let data4 = data2.options;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 for(const key3 in data4){
-const err4 = {instancePath:instancePath+"/rules/placeholder/options",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(!(key3 === "minShare")){
+const err4 = {instancePath:instancePath+"/rules/template-fit/options",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -236,8 +243,11 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/rules/placeholder/options",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.minShare !== undefined){
+let data5 = data4.minShare;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 1 || isNaN(data5)){
+const err5 = {instancePath:instancePath+"/rules/template-fit/options/minShare",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/properties/options/properties/minShare/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -246,10 +256,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5 < 0 || isNaN(data5)){
+const err6 = {instancePath:instancePath+"/rules/template-fit/options/minShare",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/properties/options/properties/minShare/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -258,16 +266,51 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid2 = valid2 || _valid0;
 }
-if(!valid2){
-const err7 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err7 = {instancePath:instancePath+"/rules/template-fit/options/minShare",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/properties/options/properties/minShare/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err7];
 }
 else {
 vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/rules/template-fit/options",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/rules/template-fit",schemaPath:"#/properties/rules/properties/template-fit/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid2 = valid2 || _valid0;
+}
+if(!valid2){
+const err10 = {instancePath:instancePath+"/rules/template-fit",schemaPath:"#/properties/rules/properties/template-fit/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
 }
 errors++;
 }
@@ -283,66 +326,23 @@ vErrors = null;
 }
 }
 }
-if(data1["contributing-factors"] !== undefined){
-let data5 = data1["contributing-factors"];
-const _errs18 = errors;
-let valid4 = false;
-const _errs19 = errors;
-if(!(validate22(data5, {instancePath:instancePath+"/rules/contributing-factors",parentData:data1,parentDataProperty:"contributing-factors",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs19 === errors;
-valid4 = valid4 || _valid1;
-if(!valid4){
+if(data1.placeholder !== undefined){
+let data6 = data1.placeholder;
 const _errs20 = errors;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-for(const key4 in data5){
-if(!((key4 === "severity") || (key4 === "options"))){
-const err8 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data5.severity !== undefined){
-if(!(validate22(data5.severity, {instancePath:instancePath+"/rules/contributing-factors/severity",parentData:data5,parentDataProperty:"severity",rootData}))){
+let valid5 = false;
+const _errs21 = errors;
+if(!(validate22(data6, {instancePath:instancePath+"/rules/placeholder",parentData:data1,parentDataProperty:"placeholder",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-}
-if(data5.options !== undefined){
-let data7 = data5.options;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key5 in data7){
-const err9 = {instancePath:instancePath+"/rules/contributing-factors/options",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/rules/contributing-factors/options",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid1 = _errs21 === errors;
+valid5 = valid5 || _valid1;
+if(!valid5){
+const _errs22 = errors;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key4 in data6){
+if(!((key4 === "severity") || (key4 === "options"))){
+const err11 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -351,11 +351,18 @@ vErrors.push(err11);
 }
 errors++;
 }
-var _valid1 = _errs20 === errors;
-valid4 = valid4 || _valid1;
 }
-if(!valid4){
-const err12 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data6.severity !== undefined){
+if(!(validate22(data6.severity, {instancePath:instancePath+"/rules/placeholder/severity",parentData:data6,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data6.options !== undefined){
+let data8 = data6.options;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key5 in data8){
+const err12 = {instancePath:instancePath+"/rules/placeholder/options",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -364,35 +371,9 @@ vErrors.push(err12);
 }
 errors++;
 }
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["detection-method"] !== undefined){
-let data8 = data1["detection-method"];
-const _errs28 = errors;
-let valid6 = false;
-const _errs29 = errors;
-if(!(validate22(data8, {instancePath:instancePath+"/rules/detection-method",parentData:data1,parentDataProperty:"detection-method",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs29 === errors;
-valid6 = valid6 || _valid2;
-if(!valid6){
-const _errs30 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key6 in data8){
-if(!((key6 === "severity") || (key6 === "options"))){
-const err13 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err13 = {instancePath:instancePath+"/rules/placeholder/options",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -402,18 +383,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data8.severity !== undefined){
-if(!(validate22(data8.severity, {instancePath:instancePath+"/rules/detection-method/severity",parentData:data8,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data8.options !== undefined){
-let data10 = data8.options;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key7 in data10){
-if(!(key7 === "sections")){
-const err14 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+else {
+const err14 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -422,16 +394,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid1 = _errs22 === errors;
+valid5 = valid5 || _valid1;
 }
-if(data10.sections !== undefined){
-let data11 = data10.sections;
-if(Array.isArray(data11)){
-const len0 = data11.length;
-for(let i0=0; i0<len0; i0++){
-let data12 = data11[i0];
-if(typeof data12 === "string"){
-if(!pattern0.test(data12)){
-const err15 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!valid5){
+const err15 = {instancePath:instancePath+"/rules/placeholder",schemaPath:"#/properties/rules/properties/placeholder/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -440,9 +407,35 @@ vErrors.push(err15);
 }
 errors++;
 }
+else {
+errors = _errs20;
+if(vErrors !== null){
+if(_errs20){
+vErrors.length = _errs20;
 }
 else {
-const err16 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data1["contributing-factors"] !== undefined){
+let data9 = data1["contributing-factors"];
+const _errs30 = errors;
+let valid7 = false;
+const _errs31 = errors;
+if(!(validate22(data9, {instancePath:instancePath+"/rules/contributing-factors",parentData:data1,parentDataProperty:"contributing-factors",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs31 === errors;
+valid7 = valid7 || _valid2;
+if(!valid7){
+const _errs32 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key6 in data9){
+if(!((key6 === "severity") || (key6 === "options"))){
+const err16 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -452,9 +445,17 @@ vErrors.push(err16);
 errors++;
 }
 }
+if(data9.severity !== undefined){
+if(!(validate22(data9.severity, {instancePath:instancePath+"/rules/contributing-factors/severity",parentData:data9,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-else {
-const err17 = {instancePath:instancePath+"/rules/detection-method/options/sections",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data9.options !== undefined){
+let data11 = data9.options;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key7 in data11){
+const err17 = {instancePath:instancePath+"/rules/contributing-factors/options",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -464,9 +465,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err18 = {instancePath:instancePath+"/rules/contributing-factors/options",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -478,7 +478,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -487,11 +487,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid2 = _errs30 === errors;
-valid6 = valid6 || _valid2;
+var _valid2 = _errs32 === errors;
+valid7 = valid7 || _valid2;
 }
-if(!valid6){
-const err20 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid7){
+const err20 = {instancePath:instancePath+"/rules/contributing-factors",schemaPath:"#/properties/rules/properties/contributing-factors/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -501,10 +501,10 @@ vErrors.push(err20);
 errors++;
 }
 else {
-errors = _errs28;
+errors = _errs30;
 if(vErrors !== null){
-if(_errs28){
-vErrors.length = _errs28;
+if(_errs30){
+vErrors.length = _errs30;
 }
 else {
 vErrors = null;
@@ -512,23 +512,23 @@ vErrors = null;
 }
 }
 }
-if(data1.timeline !== undefined){
-let data13 = data1.timeline;
-const _errs42 = errors;
-let valid11 = false;
-const _errs43 = errors;
-if(!(validate22(data13, {instancePath:instancePath+"/rules/timeline",parentData:data1,parentDataProperty:"timeline",rootData}))){
+if(data1["detection-method"] !== undefined){
+let data12 = data1["detection-method"];
+const _errs40 = errors;
+let valid9 = false;
+const _errs41 = errors;
+if(!(validate22(data12, {instancePath:instancePath+"/rules/detection-method",parentData:data1,parentDataProperty:"detection-method",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid3 = _errs43 === errors;
-valid11 = valid11 || _valid3;
-if(!valid11){
-const _errs44 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key8 in data13){
+var _valid3 = _errs41 === errors;
+valid9 = valid9 || _valid3;
+if(!valid9){
+const _errs42 = errors;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key8 in data12){
 if(!((key8 === "severity") || (key8 === "options"))){
-const err21 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err21 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -538,18 +538,18 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data13.severity !== undefined){
-if(!(validate22(data13.severity, {instancePath:instancePath+"/rules/timeline/severity",parentData:data13,parentDataProperty:"severity",rootData}))){
+if(data12.severity !== undefined){
+if(!(validate22(data12.severity, {instancePath:instancePath+"/rules/detection-method/severity",parentData:data12,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
-if(data13.options !== undefined){
-let data15 = data13.options;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key9 in data15){
-if(!((key9 === "timeHeaders") || (key9 === "eventHeaders"))){
-const err22 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data12.options !== undefined){
+let data14 = data12.options;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key9 in data14){
+if(!(key9 === "sections")){
+const err22 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -559,15 +559,15 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data15.timeHeaders !== undefined){
-let data16 = data15.timeHeaders;
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err23 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data14.sections !== undefined){
+let data15 = data14.sections;
+if(Array.isArray(data15)){
+const len0 = data15.length;
+for(let i0=0; i0<len0; i0++){
+let data16 = data15[i0];
+if(typeof data16 === "string"){
+if(!pattern0.test(data16)){
+const err23 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -578,7 +578,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/rules/detection-method/options/sections/" + i0,schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -590,7 +590,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err25 = {instancePath:instancePath+"/rules/detection-method/options/sections",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -600,15 +600,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data15.eventHeaders !== undefined){
-let data18 = data15.eventHeaders;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err26 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err26 = {instancePath:instancePath+"/rules/detection-method/options",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -618,8 +612,9 @@ vErrors.push(err26);
 errors++;
 }
 }
+}
 else {
-const err27 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -628,10 +623,11 @@ vErrors.push(err27);
 }
 errors++;
 }
+var _valid3 = _errs42 === errors;
+valid9 = valid9 || _valid3;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid9){
+const err28 = {instancePath:instancePath+"/rules/detection-method",schemaPath:"#/properties/rules/properties/detection-method/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -640,10 +636,35 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
+else {
+errors = _errs40;
+if(vErrors !== null){
+if(_errs40){
+vErrors.length = _errs40;
 }
 else {
-const err29 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data1.timeline !== undefined){
+let data17 = data1.timeline;
+const _errs54 = errors;
+let valid14 = false;
+const _errs55 = errors;
+if(!(validate22(data17, {instancePath:instancePath+"/rules/timeline",parentData:data1,parentDataProperty:"timeline",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid4 = _errs55 === errors;
+valid14 = valid14 || _valid4;
+if(!valid14){
+const _errs56 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key10 in data17){
+if(!((key10 === "severity") || (key10 === "options"))){
+const err29 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -653,9 +674,18 @@ vErrors.push(err29);
 errors++;
 }
 }
+if(data17.severity !== undefined){
+if(!(validate22(data17.severity, {instancePath:instancePath+"/rules/timeline/severity",parentData:data17,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-else {
-const err30 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+}
+if(data17.options !== undefined){
+let data19 = data17.options;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key11 in data19){
+if(!((key11 === "timeHeaders") || (key11 === "eventHeaders"))){
+const err30 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -664,11 +694,16 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid3 = _errs44 === errors;
-valid11 = valid11 || _valid3;
 }
-if(!valid11){
-const err31 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data19.timeHeaders !== undefined){
+let data20 = data19.timeHeaders;
+if(Array.isArray(data20)){
+const len1 = data20.length;
+for(let i1=0; i1<len1; i1++){
+let data21 = data20[i1];
+if(typeof data21 === "string"){
+if(!pattern0.test(data21)){
+const err31 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -677,35 +712,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-else {
-errors = _errs42;
-if(vErrors !== null){
-if(_errs42){
-vErrors.length = _errs42;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["missing-section"] !== undefined){
-let data20 = data1["missing-section"];
-const _errs60 = errors;
-let valid18 = false;
-const _errs61 = errors;
-if(!(validate22(data20, {instancePath:instancePath+"/rules/missing-section",parentData:data1,parentDataProperty:"missing-section",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid4 = _errs61 === errors;
-valid18 = valid18 || _valid4;
-if(!valid18){
-const _errs62 = errors;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key10 in data20){
-if(!((key10 === "severity") || (key10 === "options"))){
-const err32 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+const err32 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders/" + i1,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -715,18 +724,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data20.severity !== undefined){
-if(!(validate22(data20.severity, {instancePath:instancePath+"/rules/missing-section/severity",parentData:data20,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data20.options !== undefined){
-let data22 = data20.options;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key11 in data22){
-if(!(key11 === "optional")){
-const err33 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+else {
+const err33 = {instancePath:instancePath+"/rules/timeline/options/timeHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/timeHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -736,15 +736,15 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data22.optional !== undefined){
-let data23 = data22.optional;
-if(Array.isArray(data23)){
-const len3 = data23.length;
-for(let i3=0; i3<len3; i3++){
-let data24 = data23[i3];
-if(typeof data24 === "string"){
-if(!pattern0.test(data24)){
-const err34 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data19.eventHeaders !== undefined){
+let data22 = data19.eventHeaders;
+if(Array.isArray(data22)){
+const len2 = data22.length;
+for(let i2=0; i2<len2; i2++){
+let data23 = data22[i2];
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err34 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -755,7 +755,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err35 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders/" + i2,schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -767,7 +767,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/rules/missing-section/options/optional",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err36 = {instancePath:instancePath+"/rules/timeline/options/eventHeaders",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/properties/eventHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -779,7 +779,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err37 = {instancePath:instancePath+"/rules/timeline/options",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -791,7 +791,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -800,11 +800,11 @@ vErrors.push(err38);
 }
 errors++;
 }
-var _valid4 = _errs62 === errors;
-valid18 = valid18 || _valid4;
+var _valid4 = _errs56 === errors;
+valid14 = valid14 || _valid4;
 }
-if(!valid18){
-const err39 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid14){
+const err39 = {instancePath:instancePath+"/rules/timeline",schemaPath:"#/properties/rules/properties/timeline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -814,10 +814,10 @@ vErrors.push(err39);
 errors++;
 }
 else {
-errors = _errs60;
+errors = _errs54;
 if(vErrors !== null){
-if(_errs60){
-vErrors.length = _errs60;
+if(_errs54){
+vErrors.length = _errs54;
 }
 else {
 vErrors = null;
@@ -825,23 +825,23 @@ vErrors = null;
 }
 }
 }
-if(data1["section-order"] !== undefined){
-let data25 = data1["section-order"];
-const _errs74 = errors;
-let valid23 = false;
-const _errs75 = errors;
-if(!(validate22(data25, {instancePath:instancePath+"/rules/section-order",parentData:data1,parentDataProperty:"section-order",rootData}))){
+if(data1["missing-section"] !== undefined){
+let data24 = data1["missing-section"];
+const _errs72 = errors;
+let valid21 = false;
+const _errs73 = errors;
+if(!(validate22(data24, {instancePath:instancePath+"/rules/missing-section",parentData:data1,parentDataProperty:"missing-section",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid5 = _errs75 === errors;
-valid23 = valid23 || _valid5;
-if(!valid23){
-const _errs76 = errors;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key12 in data25){
+var _valid5 = _errs73 === errors;
+valid21 = valid21 || _valid5;
+if(!valid21){
+const _errs74 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key12 in data24){
 if(!((key12 === "severity") || (key12 === "options"))){
-const err40 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err40 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -851,17 +851,18 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data25.severity !== undefined){
-if(!(validate22(data25.severity, {instancePath:instancePath+"/rules/section-order/severity",parentData:data25,parentDataProperty:"severity",rootData}))){
+if(data24.severity !== undefined){
+if(!(validate22(data24.severity, {instancePath:instancePath+"/rules/missing-section/severity",parentData:data24,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
-if(data25.options !== undefined){
-let data27 = data25.options;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key13 in data27){
-const err41 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data24.options !== undefined){
+let data26 = data24.options;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key13 in data26){
+if(!(key13 === "optional")){
+const err41 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -871,8 +872,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-else {
-const err42 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.optional !== undefined){
+let data27 = data26.optional;
+if(Array.isArray(data27)){
+const len3 = data27.length;
+for(let i3=0; i3<len3; i3++){
+let data28 = data27[i3];
+if(typeof data28 === "string"){
+if(!pattern0.test(data28)){
+const err42 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -882,9 +890,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/rules/missing-section/options/optional/" + i3,schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -893,11 +900,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-var _valid5 = _errs76 === errors;
-valid23 = valid23 || _valid5;
 }
-if(!valid23){
-const err44 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err44 = {instancePath:instancePath+"/rules/missing-section/options/optional",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/properties/optional/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -906,35 +912,10 @@ vErrors.push(err44);
 }
 errors++;
 }
-else {
-errors = _errs74;
-if(vErrors !== null){
-if(_errs74){
-vErrors.length = _errs74;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["duplicate-section"] !== undefined){
-let data28 = data1["duplicate-section"];
-const _errs84 = errors;
-let valid25 = false;
-const _errs85 = errors;
-if(!(validate22(data28, {instancePath:instancePath+"/rules/duplicate-section",parentData:data1,parentDataProperty:"duplicate-section",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid6 = _errs85 === errors;
-valid25 = valid25 || _valid6;
-if(!valid25){
-const _errs86 = errors;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key14 in data28){
-if(!((key14 === "severity") || (key14 === "options"))){
-const err45 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+const err45 = {instancePath:instancePath+"/rules/missing-section/options",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -944,17 +925,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data28.severity !== undefined){
-if(!(validate22(data28.severity, {instancePath:instancePath+"/rules/duplicate-section/severity",parentData:data28,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data28.options !== undefined){
-let data30 = data28.options;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key15 in data30){
-const err46 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+else {
+const err46 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -963,9 +936,11 @@ vErrors.push(err46);
 }
 errors++;
 }
+var _valid5 = _errs74 === errors;
+valid21 = valid21 || _valid5;
 }
-else {
-const err47 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid21){
+const err47 = {instancePath:instancePath+"/rules/missing-section",schemaPath:"#/properties/rules/properties/missing-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -974,10 +949,35 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
+else {
+errors = _errs72;
+if(vErrors !== null){
+if(_errs72){
+vErrors.length = _errs72;
 }
 else {
-const err48 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data1["section-order"] !== undefined){
+let data29 = data1["section-order"];
+const _errs86 = errors;
+let valid26 = false;
+const _errs87 = errors;
+if(!(validate22(data29, {instancePath:instancePath+"/rules/section-order",parentData:data1,parentDataProperty:"section-order",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid6 = _errs87 === errors;
+valid26 = valid26 || _valid6;
+if(!valid26){
+const _errs88 = errors;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key14 in data29){
+if(!((key14 === "severity") || (key14 === "options"))){
+const err48 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -986,11 +986,18 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid6 = _errs86 === errors;
-valid25 = valid25 || _valid6;
 }
-if(!valid25){
-const err49 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data29.severity !== undefined){
+if(!(validate22(data29.severity, {instancePath:instancePath+"/rules/section-order/severity",parentData:data29,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data29.options !== undefined){
+let data31 = data29.options;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key15 in data31){
+const err49 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -999,35 +1006,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-else {
-errors = _errs84;
-if(vErrors !== null){
-if(_errs84){
-vErrors.length = _errs84;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["empty-section"] !== undefined){
-let data31 = data1["empty-section"];
-const _errs94 = errors;
-let valid27 = false;
-const _errs95 = errors;
-if(!(validate22(data31, {instancePath:instancePath+"/rules/empty-section",parentData:data1,parentDataProperty:"empty-section",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid7 = _errs95 === errors;
-valid27 = valid27 || _valid7;
-if(!valid27){
-const _errs96 = errors;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key16 in data31){
-if(!((key16 === "severity") || (key16 === "options"))){
-const err50 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+const err50 = {instancePath:instancePath+"/rules/section-order/options",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1037,17 +1018,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data31.severity !== undefined){
-if(!(validate22(data31.severity, {instancePath:instancePath+"/rules/empty-section/severity",parentData:data31,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data31.options !== undefined){
-let data33 = data31.options;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key17 in data33){
-const err51 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+else {
+const err51 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1056,9 +1029,11 @@ vErrors.push(err51);
 }
 errors++;
 }
+var _valid6 = _errs88 === errors;
+valid26 = valid26 || _valid6;
 }
-else {
-const err52 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid26){
+const err52 = {instancePath:instancePath+"/rules/section-order",schemaPath:"#/properties/rules/properties/section-order/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1067,10 +1042,35 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
 }
 else {
-const err53 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data1["duplicate-section"] !== undefined){
+let data32 = data1["duplicate-section"];
+const _errs96 = errors;
+let valid28 = false;
+const _errs97 = errors;
+if(!(validate22(data32, {instancePath:instancePath+"/rules/duplicate-section",parentData:data1,parentDataProperty:"duplicate-section",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid7 = _errs97 === errors;
+valid28 = valid28 || _valid7;
+if(!valid28){
+const _errs98 = errors;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key16 in data32){
+if(!((key16 === "severity") || (key16 === "options"))){
+const err53 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1079,11 +1079,18 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid7 = _errs96 === errors;
-valid27 = valid27 || _valid7;
 }
-if(!valid27){
-const err54 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data32.severity !== undefined){
+if(!(validate22(data32.severity, {instancePath:instancePath+"/rules/duplicate-section/severity",parentData:data32,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data32.options !== undefined){
+let data34 = data32.options;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key17 in data34){
+const err54 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1092,35 +1099,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-else {
-errors = _errs94;
-if(vErrors !== null){
-if(_errs94){
-vErrors.length = _errs94;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1.metadata !== undefined){
-let data34 = data1.metadata;
-const _errs104 = errors;
-let valid29 = false;
-const _errs105 = errors;
-if(!(validate22(data34, {instancePath:instancePath+"/rules/metadata",parentData:data1,parentDataProperty:"metadata",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid8 = _errs105 === errors;
-valid29 = valid29 || _valid8;
-if(!valid29){
-const _errs106 = errors;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key18 in data34){
-if(!((key18 === "severity") || (key18 === "options"))){
-const err55 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+const err55 = {instancePath:instancePath+"/rules/duplicate-section/options",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1130,17 +1111,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data34.severity !== undefined){
-if(!(validate22(data34.severity, {instancePath:instancePath+"/rules/metadata/severity",parentData:data34,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data34.options !== undefined){
-let data36 = data34.options;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key19 in data36){
-const err56 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+else {
+const err56 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1149,9 +1122,11 @@ vErrors.push(err56);
 }
 errors++;
 }
+var _valid7 = _errs98 === errors;
+valid28 = valid28 || _valid7;
 }
-else {
-const err57 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid28){
+const err57 = {instancePath:instancePath+"/rules/duplicate-section",schemaPath:"#/properties/rules/properties/duplicate-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1160,10 +1135,35 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
+else {
+errors = _errs96;
+if(vErrors !== null){
+if(_errs96){
+vErrors.length = _errs96;
 }
 else {
-const err58 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data1["empty-section"] !== undefined){
+let data35 = data1["empty-section"];
+const _errs106 = errors;
+let valid30 = false;
+const _errs107 = errors;
+if(!(validate22(data35, {instancePath:instancePath+"/rules/empty-section",parentData:data1,parentDataProperty:"empty-section",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid8 = _errs107 === errors;
+valid30 = valid30 || _valid8;
+if(!valid30){
+const _errs108 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key18 in data35){
+if(!((key18 === "severity") || (key18 === "options"))){
+const err58 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1172,11 +1172,18 @@ vErrors.push(err58);
 }
 errors++;
 }
-var _valid8 = _errs106 === errors;
-valid29 = valid29 || _valid8;
 }
-if(!valid29){
-const err59 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data35.severity !== undefined){
+if(!(validate22(data35.severity, {instancePath:instancePath+"/rules/empty-section/severity",parentData:data35,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data35.options !== undefined){
+let data37 = data35.options;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key19 in data37){
+const err59 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1185,35 +1192,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-else {
-errors = _errs104;
-if(vErrors !== null){
-if(_errs104){
-vErrors.length = _errs104;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["action-items"] !== undefined){
-let data37 = data1["action-items"];
-const _errs114 = errors;
-let valid31 = false;
-const _errs115 = errors;
-if(!(validate22(data37, {instancePath:instancePath+"/rules/action-items",parentData:data1,parentDataProperty:"action-items",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid9 = _errs115 === errors;
-valid31 = valid31 || _valid9;
-if(!valid31){
-const _errs116 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key20 in data37){
-if(!((key20 === "severity") || (key20 === "options"))){
-const err60 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const err60 = {instancePath:instancePath+"/rules/empty-section/options",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1223,18 +1204,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data37.severity !== undefined){
-if(!(validate22(data37.severity, {instancePath:instancePath+"/rules/action-items/severity",parentData:data37,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
 }
-}
-if(data37.options !== undefined){
-let data39 = data37.options;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key21 in data39){
-if(!(key21 === "statuses")){
-const err61 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+else {
+const err61 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1243,12 +1215,11 @@ vErrors.push(err61);
 }
 errors++;
 }
+var _valid8 = _errs108 === errors;
+valid30 = valid30 || _valid8;
 }
-if(data39.statuses !== undefined){
-let data40 = data39.statuses;
-if(Array.isArray(data40)){
-if(data40.length < 1){
-const err62 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(!valid30){
+const err62 = {instancePath:instancePath+"/rules/empty-section",schemaPath:"#/properties/rules/properties/empty-section/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1257,10 +1228,35 @@ vErrors.push(err62);
 }
 errors++;
 }
-const len4 = data40.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data40[i4] !== "string"){
-const err63 = {instancePath:instancePath+"/rules/action-items/options/statuses/" + i4,schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+errors = _errs106;
+if(vErrors !== null){
+if(_errs106){
+vErrors.length = _errs106;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data1.metadata !== undefined){
+let data38 = data1.metadata;
+const _errs116 = errors;
+let valid32 = false;
+const _errs117 = errors;
+if(!(validate22(data38, {instancePath:instancePath+"/rules/metadata",parentData:data1,parentDataProperty:"metadata",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs117 === errors;
+valid32 = valid32 || _valid9;
+if(!valid32){
+const _errs118 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key20 in data38){
+if(!((key20 === "severity") || (key20 === "options"))){
+const err63 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1270,9 +1266,17 @@ vErrors.push(err63);
 errors++;
 }
 }
+if(data38.severity !== undefined){
+if(!(validate22(data38.severity, {instancePath:instancePath+"/rules/metadata/severity",parentData:data38,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-else {
-const err64 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data38.options !== undefined){
+let data40 = data38.options;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key21 in data40){
+const err64 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1282,9 +1286,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
 else {
-const err65 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err65 = {instancePath:instancePath+"/rules/metadata/options",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1296,7 +1299,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err66 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1305,11 +1308,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-var _valid9 = _errs116 === errors;
-valid31 = valid31 || _valid9;
+var _valid9 = _errs118 === errors;
+valid32 = valid32 || _valid9;
 }
-if(!valid31){
-const err67 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid32){
+const err67 = {instancePath:instancePath+"/rules/metadata",schemaPath:"#/properties/rules/properties/metadata/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1319,10 +1322,10 @@ vErrors.push(err67);
 errors++;
 }
 else {
-errors = _errs114;
+errors = _errs116;
 if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+if(_errs116){
+vErrors.length = _errs116;
 }
 else {
 vErrors = null;
@@ -1330,23 +1333,23 @@ vErrors = null;
 }
 }
 }
-if(data1.metrics !== undefined){
-let data42 = data1.metrics;
-const _errs128 = errors;
-let valid36 = false;
-const _errs129 = errors;
-if(!(validate22(data42, {instancePath:instancePath+"/rules/metrics",parentData:data1,parentDataProperty:"metrics",rootData}))){
+if(data1["action-items"] !== undefined){
+let data41 = data1["action-items"];
+const _errs126 = errors;
+let valid34 = false;
+const _errs127 = errors;
+if(!(validate22(data41, {instancePath:instancePath+"/rules/action-items",parentData:data1,parentDataProperty:"action-items",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid10 = _errs129 === errors;
-valid36 = valid36 || _valid10;
-if(!valid36){
-const _errs130 = errors;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key22 in data42){
+var _valid10 = _errs127 === errors;
+valid34 = valid34 || _valid10;
+if(!valid34){
+const _errs128 = errors;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key22 in data41){
 if(!((key22 === "severity") || (key22 === "options"))){
-const err68 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+const err68 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1356,18 +1359,18 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data42.severity !== undefined){
-if(!(validate22(data42.severity, {instancePath:instancePath+"/rules/metrics/severity",parentData:data42,parentDataProperty:"severity",rootData}))){
+if(data41.severity !== undefined){
+if(!(validate22(data41.severity, {instancePath:instancePath+"/rules/action-items/severity",parentData:data41,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 }
-if(data42.options !== undefined){
-let data44 = data42.options;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key23 in data44){
-if(!((((key23 === "toleranceMinutes") || (key23 === "maxMinutes")) || (key23 === "keywords")) || (key23 === "definitions"))){
-const err69 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(data41.options !== undefined){
+let data43 = data41.options;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key23 in data43){
+if(!(key23 === "statuses")){
+const err69 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1377,11 +1380,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data44.toleranceMinutes !== undefined){
-let data45 = data44.toleranceMinutes;
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err70 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data43.statuses !== undefined){
+let data44 = data43.statuses;
+if(Array.isArray(data44)){
+if(data44.length < 1){
+const err70 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1390,9 +1393,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const len4 = data44.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data44[i4] !== "string"){
+const err71 = {instancePath:instancePath+"/rules/action-items/options/statuses/" + i4,schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1402,11 +1406,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data44.maxMinutes !== undefined){
-let data46 = data44.maxMinutes;
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 1 || isNaN(data46)){
-const err72 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err72 = {instancePath:instancePath+"/rules/action-items/options/statuses",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/properties/statuses/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1416,8 +1418,9 @@ vErrors.push(err72);
 errors++;
 }
 }
+}
 else {
-const err73 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err73 = {instancePath:instancePath+"/rules/action-items/options",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1427,12 +1430,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data44.keywords !== undefined){
-let data47 = data44.keywords;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key24 in data47){
-if(!((((((key24 === "start") || (key24 === "detected")) || (key24 === "acknowledged")) || (key24 === "mitigated")) || (key24 === "restored")) || (key24 === "closed"))){
-const err74 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else {
+const err74 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1441,16 +1441,11 @@ vErrors.push(err74);
 }
 errors++;
 }
+var _valid10 = _errs128 === errors;
+valid34 = valid34 || _valid10;
 }
-if(data47.start !== undefined){
-let data48 = data47.start;
-if(Array.isArray(data48)){
-const len5 = data48.length;
-for(let i5=0; i5<len5; i5++){
-let data49 = data48[i5];
-if(typeof data49 === "string"){
-if(!pattern0.test(data49)){
-const err75 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!valid34){
+const err75 = {instancePath:instancePath+"/rules/action-items",schemaPath:"#/properties/rules/properties/action-items/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1459,9 +1454,35 @@ vErrors.push(err75);
 }
 errors++;
 }
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
 }
 else {
-const err76 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data1.metrics !== undefined){
+let data46 = data1.metrics;
+const _errs140 = errors;
+let valid39 = false;
+const _errs141 = errors;
+if(!(validate22(data46, {instancePath:instancePath+"/rules/metrics",parentData:data1,parentDataProperty:"metrics",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid11 = _errs141 === errors;
+valid39 = valid39 || _valid11;
+if(!valid39){
+const _errs142 = errors;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key24 in data46){
+if(!((key24 === "severity") || (key24 === "options"))){
+const err76 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1471,9 +1492,18 @@ vErrors.push(err76);
 errors++;
 }
 }
+if(data46.severity !== undefined){
+if(!(validate22(data46.severity, {instancePath:instancePath+"/rules/metrics/severity",parentData:data46,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
 }
-else {
-const err77 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data46.options !== undefined){
+let data48 = data46.options;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key25 in data48){
+if(!((((key25 === "toleranceMinutes") || (key25 === "maxMinutes")) || (key25 === "keywords")) || (key25 === "definitions"))){
+const err77 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1483,15 +1513,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data47.detected !== undefined){
-let data50 = data47.detected;
-if(Array.isArray(data50)){
-const len6 = data50.length;
-for(let i6=0; i6<len6; i6++){
-let data51 = data50[i6];
-if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err78 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data48.toleranceMinutes !== undefined){
+let data49 = data48.toleranceMinutes;
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
+const err78 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1502,7 +1528,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1512,9 +1538,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data48.maxMinutes !== undefined){
+let data50 = data48.maxMinutes;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+const err80 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1524,15 +1552,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data47.acknowledged !== undefined){
-let data52 = data47.acknowledged;
-if(Array.isArray(data52)){
-const len7 = data52.length;
-for(let i7=0; i7<len7; i7++){
-let data53 = data52[i7];
-if(typeof data53 === "string"){
-if(!pattern0.test(data53)){
-const err81 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err81 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1542,8 +1563,12 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data48.keywords !== undefined){
+let data51 = data48.keywords;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+for(const key26 in data51){
+if(!((((((key26 === "start") || (key26 === "detected")) || (key26 === "acknowledged")) || (key26 === "mitigated")) || (key26 === "restored")) || (key26 === "closed"))){
+const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1553,9 +1578,15 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data51.start !== undefined){
+let data52 = data51.start;
+if(Array.isArray(data52)){
+const len5 = data52.length;
+for(let i5=0; i5<len5; i5++){
+let data53 = data52[i5];
+if(typeof data53 === "string"){
+if(!pattern0.test(data53)){
+const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1565,15 +1596,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data47.mitigated !== undefined){
-let data54 = data47.mitigated;
-if(Array.isArray(data54)){
-const len8 = data54.length;
-for(let i8=0; i8<len8; i8++){
-let data55 = data54[i8];
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1583,8 +1607,9 @@ vErrors.push(err84);
 errors++;
 }
 }
+}
 else {
-const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1594,9 +1619,15 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data51.detected !== undefined){
+let data54 = data51.detected;
+if(Array.isArray(data54)){
+const len6 = data54.length;
+for(let i6=0; i6<len6; i6++){
+let data55 = data54[i6];
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
+const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1606,15 +1637,8 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data47.restored !== undefined){
-let data56 = data47.restored;
-if(Array.isArray(data56)){
-const len9 = data56.length;
-for(let i9=0; i9<len9; i9++){
-let data57 = data56[i9];
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1624,8 +1648,9 @@ vErrors.push(err87);
 errors++;
 }
 }
+}
 else {
-const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1635,9 +1660,15 @@ vErrors.push(err88);
 errors++;
 }
 }
-}
-else {
-const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data51.acknowledged !== undefined){
+let data56 = data51.acknowledged;
+if(Array.isArray(data56)){
+const len7 = data56.length;
+for(let i7=0; i7<len7; i7++){
+let data57 = data56[i7];
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1647,15 +1678,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data47.closed !== undefined){
-let data58 = data47.closed;
-if(Array.isArray(data58)){
-const len10 = data58.length;
-for(let i10=0; i10<len10; i10++){
-let data59 = data58[i10];
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err90 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+else {
+const err90 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1665,8 +1689,9 @@ vErrors.push(err90);
 errors++;
 }
 }
+}
 else {
-const err91 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1676,9 +1701,15 @@ vErrors.push(err91);
 errors++;
 }
 }
-}
-else {
-const err92 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data51.mitigated !== undefined){
+let data58 = data51.mitigated;
+if(Array.isArray(data58)){
+const len8 = data58.length;
+for(let i8=0; i8<len8; i8++){
+let data59 = data58[i8];
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err92 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1688,9 +1719,8 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
 else {
-const err93 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err93 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1700,12 +1730,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data44.definitions !== undefined){
-let data60 = data44.definitions;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-for(const key25 in data60){
-if(!((((((key25 === "ttd") || (key25 === "tta")) || (key25 === "ttm")) || (key25 === "ttr")) || (key25 === "duration")) || (key25 === "impactDuration"))){
-const err94 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err94 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1715,11 +1742,15 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data60.ttd !== undefined){
-let data61 = data60.ttd;
-if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
-if(data61.from === undefined){
-const err95 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data51.restored !== undefined){
+let data60 = data51.restored;
+if(Array.isArray(data60)){
+const len9 = data60.length;
+for(let i9=0; i9<len9; i9++){
+let data61 = data60[i9];
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err95 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1728,8 +1759,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data61.to === undefined){
-const err96 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+else {
+const err96 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1738,9 +1770,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key26 in data61){
-if(!((key26 === "from") || (key26 === "to"))){
-const err97 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1750,10 +1783,15 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data61.from !== undefined){
-let data62 = data61.from;
-if(typeof data62 !== "string"){
-const err98 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data51.closed !== undefined){
+let data62 = data51.closed;
+if(Array.isArray(data62)){
+const len10 = data62.length;
+for(let i10=0; i10<len10; i10++){
+let data63 = data62[i10];
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err98 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1762,8 +1800,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!((((((data62 === "start") || (data62 === "detected")) || (data62 === "acknowledged")) || (data62 === "mitigated")) || (data62 === "restored")) || (data62 === "closed"))){
-const err99 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err99 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1773,10 +1812,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data61.to !== undefined){
-let data63 = data61.to;
-if(typeof data63 !== "string"){
-const err100 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err100 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1785,8 +1823,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!((((((data63 === "start") || (data63 === "detected")) || (data63 === "acknowledged")) || (data63 === "mitigated")) || (data63 === "restored")) || (data63 === "closed"))){
-const err101 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1796,9 +1836,12 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data48.definitions !== undefined){
+let data64 = data48.definitions;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key27 in data64){
+if(!((((((key27 === "ttd") || (key27 === "tta")) || (key27 === "ttm")) || (key27 === "ttr")) || (key27 === "duration")) || (key27 === "impactDuration"))){
+const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1808,11 +1851,11 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data60.tta !== undefined){
-let data64 = data60.tta;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.from === undefined){
-const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data64.ttd !== undefined){
+let data65 = data64.ttd;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+if(data65.from === undefined){
+const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1821,8 +1864,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data64.to === undefined){
-const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data65.to === undefined){
+const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1831,9 +1874,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key27 in data64){
-if(!((key27 === "from") || (key27 === "to"))){
-const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+for(const key28 in data65){
+if(!((key28 === "from") || (key28 === "to"))){
+const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1843,10 +1886,10 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data64.from !== undefined){
-let data65 = data64.from;
-if(typeof data65 !== "string"){
-const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.from !== undefined){
+let data66 = data65.from;
+if(typeof data66 !== "string"){
+const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1855,8 +1898,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(!((((((data65 === "start") || (data65 === "detected")) || (data65 === "acknowledged")) || (data65 === "mitigated")) || (data65 === "restored")) || (data65 === "closed"))){
-const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
+const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1866,10 +1909,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data64.to !== undefined){
-let data66 = data64.to;
-if(typeof data66 !== "string"){
-const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data65.to !== undefined){
+let data67 = data65.to;
+if(typeof data67 !== "string"){
+const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1878,8 +1921,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
-const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data67 === "start") || (data67 === "detected")) || (data67 === "acknowledged")) || (data67 === "mitigated")) || (data67 === "restored")) || (data67 === "closed"))){
+const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1891,7 +1934,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1901,11 +1944,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data60.ttm !== undefined){
-let data67 = data60.ttm;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.from === undefined){
-const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data64.tta !== undefined){
+let data68 = data64.tta;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.from === undefined){
+const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1914,8 +1957,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data67.to === undefined){
-const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data68.to === undefined){
+const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1924,9 +1967,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-for(const key28 in data67){
-if(!((key28 === "from") || (key28 === "to"))){
-const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+for(const key29 in data68){
+if(!((key29 === "from") || (key29 === "to"))){
+const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1936,10 +1979,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data67.from !== undefined){
-let data68 = data67.from;
-if(typeof data68 !== "string"){
-const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.from !== undefined){
+let data69 = data68.from;
+if(typeof data69 !== "string"){
+const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1948,8 +1991,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(!((((((data68 === "start") || (data68 === "detected")) || (data68 === "acknowledged")) || (data68 === "mitigated")) || (data68 === "restored")) || (data68 === "closed"))){
-const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
+const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1959,10 +2002,10 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data67.to !== undefined){
-let data69 = data67.to;
-if(typeof data69 !== "string"){
-const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.to !== undefined){
+let data70 = data68.to;
+if(typeof data70 !== "string"){
+const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1971,8 +2014,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
-const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data70 === "start") || (data70 === "detected")) || (data70 === "acknowledged")) || (data70 === "mitigated")) || (data70 === "restored")) || (data70 === "closed"))){
+const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1984,7 +2027,7 @@ errors++;
 }
 }
 else {
-const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1994,11 +2037,11 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data60.ttr !== undefined){
-let data70 = data60.ttr;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.from === undefined){
-const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data64.ttm !== undefined){
+let data71 = data64.ttm;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.from === undefined){
+const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2007,8 +2050,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data70.to === undefined){
-const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data71.to === undefined){
+const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2017,9 +2060,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-for(const key29 in data70){
-if(!((key29 === "from") || (key29 === "to"))){
-const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+for(const key30 in data71){
+if(!((key30 === "from") || (key30 === "to"))){
+const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2029,10 +2072,10 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data70.from !== undefined){
-let data71 = data70.from;
-if(typeof data71 !== "string"){
-const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.from !== undefined){
+let data72 = data71.from;
+if(typeof data72 !== "string"){
+const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2041,8 +2084,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(!((((((data71 === "start") || (data71 === "detected")) || (data71 === "acknowledged")) || (data71 === "mitigated")) || (data71 === "restored")) || (data71 === "closed"))){
-const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
+const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2052,10 +2095,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data70.to !== undefined){
-let data72 = data70.to;
-if(typeof data72 !== "string"){
-const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.to !== undefined){
+let data73 = data71.to;
+if(typeof data73 !== "string"){
+const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2064,8 +2107,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
-const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data73 === "start") || (data73 === "detected")) || (data73 === "acknowledged")) || (data73 === "mitigated")) || (data73 === "restored")) || (data73 === "closed"))){
+const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2077,7 +2120,7 @@ errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2087,11 +2130,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data60.duration !== undefined){
-let data73 = data60.duration;
-if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
-if(data73.from === undefined){
-const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data64.ttr !== undefined){
+let data74 = data64.ttr;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.from === undefined){
+const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2100,8 +2143,8 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data73.to === undefined){
-const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data74.to === undefined){
+const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2110,9 +2153,9 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key30 in data73){
-if(!((key30 === "from") || (key30 === "to"))){
-const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+for(const key31 in data74){
+if(!((key31 === "from") || (key31 === "to"))){
+const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2122,10 +2165,10 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data73.from !== undefined){
-let data74 = data73.from;
-if(typeof data74 !== "string"){
-const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.from !== undefined){
+let data75 = data74.from;
+if(typeof data75 !== "string"){
+const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2134,8 +2177,8 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(!((((((data74 === "start") || (data74 === "detected")) || (data74 === "acknowledged")) || (data74 === "mitigated")) || (data74 === "restored")) || (data74 === "closed"))){
-const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
+const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2145,10 +2188,10 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data73.to !== undefined){
-let data75 = data73.to;
-if(typeof data75 !== "string"){
-const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.to !== undefined){
+let data76 = data74.to;
+if(typeof data76 !== "string"){
+const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2157,8 +2200,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
-const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data76 === "start") || (data76 === "detected")) || (data76 === "acknowledged")) || (data76 === "mitigated")) || (data76 === "restored")) || (data76 === "closed"))){
+const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2170,7 +2213,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2180,11 +2223,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data60.impactDuration !== undefined){
-let data76 = data60.impactDuration;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.from === undefined){
-const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(data64.duration !== undefined){
+let data77 = data64.duration;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+if(data77.from === undefined){
+const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2193,8 +2236,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data76.to === undefined){
-const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(data77.to === undefined){
+const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2203,9 +2246,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key31 in data76){
-if(!((key31 === "from") || (key31 === "to"))){
-const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+for(const key32 in data77){
+if(!((key32 === "from") || (key32 === "to"))){
+const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2215,10 +2258,10 @@ vErrors.push(err137);
 errors++;
 }
 }
-if(data76.from !== undefined){
-let data77 = data76.from;
-if(typeof data77 !== "string"){
-const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.from !== undefined){
+let data78 = data77.from;
+if(typeof data78 !== "string"){
+const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2227,8 +2270,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(!((((((data77 === "start") || (data77 === "detected")) || (data77 === "acknowledged")) || (data77 === "mitigated")) || (data77 === "restored")) || (data77 === "closed"))){
-const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
+const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2238,10 +2281,10 @@ vErrors.push(err139);
 errors++;
 }
 }
-if(data76.to !== undefined){
-let data78 = data76.to;
-if(typeof data78 !== "string"){
-const err140 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data77.to !== undefined){
+let data79 = data77.to;
+if(typeof data79 !== "string"){
+const err140 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2250,8 +2293,8 @@ vErrors.push(err140);
 }
 errors++;
 }
-if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
-const err141 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(!((((((data79 === "start") || (data79 === "detected")) || (data79 === "acknowledged")) || (data79 === "mitigated")) || (data79 === "restored")) || (data79 === "closed"))){
+const err141 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2263,7 +2306,7 @@ errors++;
 }
 }
 else {
-const err142 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err142 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2273,9 +2316,11 @@ vErrors.push(err142);
 errors++;
 }
 }
-}
-else {
-const err143 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.impactDuration !== undefined){
+let data80 = data64.impactDuration;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.from === undefined){
+const err143 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2284,10 +2329,8 @@ vErrors.push(err143);
 }
 errors++;
 }
-}
-}
-else {
-const err144 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data80.to === undefined){
+const err144 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2296,10 +2339,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key33 in data80){
+if(!((key33 === "from") || (key33 === "to"))){
+const err145 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2308,11 +2350,11 @@ vErrors.push(err145);
 }
 errors++;
 }
-var _valid10 = _errs130 === errors;
-valid36 = valid36 || _valid10;
 }
-if(!valid36){
-const err146 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data80.from !== undefined){
+let data81 = data80.from;
+if(typeof data81 !== "string"){
+const err146 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2321,35 +2363,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-else {
-errors = _errs128;
-if(vErrors !== null){
-if(_errs128){
-vErrors.length = _errs128;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data1["sign-off"] !== undefined){
-let data79 = data1["sign-off"];
-const _errs214 = errors;
-let valid59 = false;
-const _errs215 = errors;
-if(!(validate22(data79, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-var _valid11 = _errs215 === errors;
-valid59 = valid59 || _valid11;
-if(!valid59){
-const _errs216 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-for(const key32 in data79){
-if(!((key32 === "severity") || (key32 === "options"))){
-const err147 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(!((((((data81 === "start") || (data81 === "detected")) || (data81 === "acknowledged")) || (data81 === "mitigated")) || (data81 === "restored")) || (data81 === "closed"))){
+const err147 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2359,18 +2374,10 @@ vErrors.push(err147);
 errors++;
 }
 }
-if(data79.severity !== undefined){
-if(!(validate22(data79.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data79,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data79.options !== undefined){
-let data81 = data79.options;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-for(const key33 in data81){
-if(!(key33 === "completeStatus")){
-const err148 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(data80.to !== undefined){
+let data82 = data80.to;
+if(typeof data82 !== "string"){
+const err148 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2379,12 +2386,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data81.completeStatus !== undefined){
-let data82 = data81.completeStatus;
-if(typeof data82 === "string"){
-if(!pattern0.test(data82)){
-const err149 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(!((((((data82 === "start") || (data82 === "detected")) || (data82 === "acknowledged")) || (data82 === "mitigated")) || (data82 === "restored")) || (data82 === "closed"))){
+const err149 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2394,8 +2397,9 @@ vErrors.push(err149);
 errors++;
 }
 }
+}
 else {
-const err150 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -2407,7 +2411,7 @@ errors++;
 }
 }
 else {
-const err151 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -2419,7 +2423,7 @@ errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err152 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2428,11 +2432,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-var _valid11 = _errs216 === errors;
-valid59 = valid59 || _valid11;
 }
-if(!valid59){
-const err153 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err153 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2441,11 +2444,24 @@ vErrors.push(err153);
 }
 errors++;
 }
+var _valid11 = _errs142 === errors;
+valid39 = valid39 || _valid11;
+}
+if(!valid39){
+const err154 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err154];
+}
 else {
-errors = _errs214;
+vErrors.push(err154);
+}
+errors++;
+}
+else {
+errors = _errs140;
 if(vErrors !== null){
-if(_errs214){
-vErrors.length = _errs214;
+if(_errs140){
+vErrors.length = _errs140;
 }
 else {
 vErrors = null;
@@ -2453,12 +2469,12 @@ vErrors = null;
 }
 }
 }
-if(data1.blameless !== undefined){
-let data83 = data1.blameless;
+if(data1["sign-off"] !== undefined){
+let data83 = data1["sign-off"];
 const _errs226 = errors;
 let valid62 = false;
 const _errs227 = errors;
-if(!(validate22(data83, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
+if(!(validate22(data83, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2469,28 +2485,7 @@ const _errs228 = errors;
 if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
 for(const key34 in data83){
 if(!((key34 === "severity") || (key34 === "options"))){
-const err154 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-if(data83.severity !== undefined){
-if(!(validate22(data83.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data83,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data83.options !== undefined){
-let data85 = data83.options;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key35 in data85){
-if(!(((((key35 === "sections") || (key35 === "phrases")) || (key35 === "allow")) || (key35 === "names")) || (key35 === "rootCauseSections"))){
-const err155 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+const err155 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2500,15 +2495,18 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data85.sections !== undefined){
-let data86 = data85.sections;
-if(Array.isArray(data86)){
-const len11 = data86.length;
-for(let i11=0; i11<len11; i11++){
-let data87 = data86[i11];
-if(typeof data87 === "string"){
-if(!pattern0.test(data87)){
-const err156 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data83.severity !== undefined){
+if(!(validate22(data83.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data83,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data83.options !== undefined){
+let data85 = data83.options;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+for(const key35 in data85){
+if(!(key35 === "completeStatus")){
+const err156 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2518,8 +2516,11 @@ vErrors.push(err156);
 errors++;
 }
 }
-else {
-const err157 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.completeStatus !== undefined){
+let data86 = data85.completeStatus;
+if(typeof data86 === "string"){
+if(!pattern0.test(data86)){
+const err157 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2529,9 +2530,8 @@ vErrors.push(err157);
 errors++;
 }
 }
-}
 else {
-const err158 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err158 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2541,15 +2541,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data85.phrases !== undefined){
-let data88 = data85.phrases;
-if(Array.isArray(data88)){
-const len12 = data88.length;
-for(let i12=0; i12<len12; i12++){
-let data89 = data88[i12];
-if(typeof data89 === "string"){
-if(!pattern0.test(data89)){
-const err159 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err159 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2559,8 +2553,9 @@ vErrors.push(err159);
 errors++;
 }
 }
+}
 else {
-const err160 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err160 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2569,146 +2564,16 @@ vErrors.push(err160);
 }
 errors++;
 }
+var _valid12 = _errs228 === errors;
+valid62 = valid62 || _valid12;
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid62){
+const err161 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err161];
 }
 else {
 vErrors.push(err161);
-}
-errors++;
-}
-}
-if(data85.allow !== undefined){
-let data90 = data85.allow;
-if(Array.isArray(data90)){
-const len13 = data90.length;
-for(let i13=0; i13<len13; i13++){
-let data91 = data90[i13];
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err162 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-else {
-const err163 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-}
-}
-else {
-const err164 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-}
-if(data85.names !== undefined){
-if(typeof data85.names !== "boolean"){
-const err165 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-}
-if(data85.rootCauseSections !== undefined){
-let data93 = data85.rootCauseSections;
-if(Array.isArray(data93)){
-const len14 = data93.length;
-for(let i14=0; i14<len14; i14++){
-let data94 = data93[i14];
-if(typeof data94 === "string"){
-if(!pattern0.test(data94)){
-const err166 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-var _valid12 = _errs228 === errors;
-valid62 = valid62 || _valid12;
-}
-if(!valid62){
-const err171 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
 }
 errors++;
 }
@@ -2724,9 +2589,167 @@ vErrors = null;
 }
 }
 }
+if(data1.blameless !== undefined){
+let data87 = data1.blameless;
+const _errs238 = errors;
+let valid65 = false;
+const _errs239 = errors;
+if(!(validate22(data87, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid13 = _errs239 === errors;
+valid65 = valid65 || _valid13;
+if(!valid65){
+const _errs240 = errors;
+if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
+for(const key36 in data87){
+if(!((key36 === "severity") || (key36 === "options"))){
+const err162 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err162];
 }
 else {
-const err172 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data87.severity !== undefined){
+if(!(validate22(data87.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data87,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data87.options !== undefined){
+let data89 = data87.options;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key37 in data89){
+if(!(((((key37 === "sections") || (key37 === "phrases")) || (key37 === "allow")) || (key37 === "names")) || (key37 === "rootCauseSections"))){
+const err163 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data89.sections !== undefined){
+let data90 = data89.sections;
+if(Array.isArray(data90)){
+const len11 = data90.length;
+for(let i11=0; i11<len11; i11++){
+let data91 = data90[i11];
+if(typeof data91 === "string"){
+if(!pattern0.test(data91)){
+const err164 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data89.phrases !== undefined){
+let data92 = data89.phrases;
+if(Array.isArray(data92)){
+const len12 = data92.length;
+for(let i12=0; i12<len12; i12++){
+let data93 = data92[i12];
+if(typeof data93 === "string"){
+if(!pattern0.test(data93)){
+const err167 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data89.allow !== undefined){
+let data94 = data89.allow;
+if(Array.isArray(data94)){
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+let data95 = data94[i13];
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err170 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2736,13 +2759,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data95 = data.ignore;
-if(Array.isArray(data95)){
-const len15 = data95.length;
-for(let i15=0; i15<len15; i15++){
-if(typeof data95[i15] !== "string"){
-const err173 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data89.names !== undefined){
+if(typeof data89.names !== "boolean"){
+const err173 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2752,9 +2771,15 @@ vErrors.push(err173);
 errors++;
 }
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data89.rootCauseSections !== undefined){
+let data97 = data89.rootCauseSections;
+if(Array.isArray(data97)){
+const len14 = data97.length;
+for(let i14=0; i14<len14; i14++){
+let data98 = data97[i14];
+if(typeof data98 === "string"){
+if(!pattern0.test(data98)){
+const err174 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2764,13 +2789,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data.strictness !== undefined){
-let data97 = data.strictness;
-const _errs258 = errors;
-let valid75 = false;
-const _errs259 = errors;
-if(typeof data97 !== "boolean"){
-const err175 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err175 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2779,8 +2799,10 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(false !== data97){
-const err176 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2789,40 +2811,10 @@ vErrors.push(err176);
 }
 errors++;
 }
-var _valid13 = _errs259 === errors;
-valid75 = valid75 || _valid13;
-if(!valid75){
-const _errs261 = errors;
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-for(const key36 in data97){
-if(!(((key36 === "Draft") || (key36 === "In Review")) || (key36 === "Complete"))){
-if(!(validate49(data97[key36], {instancePath:instancePath+"/strictness/" + key36.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data97,parentDataProperty:key36,rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data97.Draft !== undefined){
-if(!(validate49(data97.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data97,parentDataProperty:"Draft",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data97["In Review"] !== undefined){
-if(!(validate49(data97["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data97,parentDataProperty:"In Review",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
-}
-if(data97.Complete !== undefined){
-if(!(validate49(data97.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data97,parentDataProperty:"Complete",rootData}))){
-vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err177 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err177 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2831,11 +2823,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid13 = _errs261 === errors;
-valid75 = valid75 || _valid13;
 }
-if(!valid75){
-const err178 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err178 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2844,11 +2835,156 @@ vErrors.push(err178);
 }
 errors++;
 }
+var _valid13 = _errs240 === errors;
+valid65 = valid65 || _valid13;
+}
+if(!valid65){
+const err179 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err179];
+}
 else {
-errors = _errs258;
+vErrors.push(err179);
+}
+errors++;
+}
+else {
+errors = _errs238;
 if(vErrors !== null){
-if(_errs258){
-vErrors.length = _errs258;
+if(_errs238){
+vErrors.length = _errs238;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data.ignore !== undefined){
+let data99 = data.ignore;
+if(Array.isArray(data99)){
+const len15 = data99.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data99[i15] !== "string"){
+const err181 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data.strictness !== undefined){
+let data101 = data.strictness;
+const _errs270 = errors;
+let valid78 = false;
+const _errs271 = errors;
+if(typeof data101 !== "boolean"){
+const err183 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(false !== data101){
+const err184 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+var _valid14 = _errs271 === errors;
+valid78 = valid78 || _valid14;
+if(!valid78){
+const _errs273 = errors;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key38 in data101){
+if(!(((key38 === "Draft") || (key38 === "In Review")) || (key38 === "Complete"))){
+if(!(validate51(data101[key38], {instancePath:instancePath+"/strictness/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data101,parentDataProperty:key38,rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data101.Draft !== undefined){
+if(!(validate51(data101.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data101,parentDataProperty:"Draft",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data101["In Review"] !== undefined){
+if(!(validate51(data101["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data101,parentDataProperty:"In Review",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+if(data101.Complete !== undefined){
+if(!(validate51(data101.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data101,parentDataProperty:"Complete",rootData}))){
+vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+var _valid14 = _errs273 === errors;
+valid78 = valid78 || _valid14;
+}
+if(!valid78){
+const err186 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+else {
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
 }
 else {
 vErrors = null;
@@ -2858,24 +2994,24 @@ vErrors = null;
 }
 if(data.template !== undefined){
 if(typeof data.template !== "string"){
-const err179 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err187 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err187];
 }
 else {
-vErrors.push(err179);
+vErrors.push(err187);
 }
 errors++;
 }
 }
 }
 else {
-const err180 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err188 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err180];
+vErrors = [err188];
 }
 else {
-vErrors.push(err180);
+vErrors.push(err188);
 }
 errors++;
 }

@@ -8,6 +8,7 @@ export const duplicateSection: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   hasSuggestions: false,
+  layout: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

@@ -9,6 +9,7 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   hasSuggestions: false,
+  layout: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {

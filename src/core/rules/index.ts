@@ -12,9 +12,12 @@ import { missingSection } from './missingSection';
 import { placeholder } from './placeholder';
 import { sectionOrder } from './sectionOrder';
 import { signOff } from './signOff';
+import { templateFitRule } from './templateFit';
 import { timeline } from './timeline';
 
-export const rules: Rule[] = [placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, metrics, signOff, blameless];
+export const rules: Rule[] = [
+  templateFitRule,
+  placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, metrics, signOff, blameless];
 
 export function ruleById(id: string): Rule | undefined {
   return rules.find((r) => r.id === id);

@@ -9,6 +9,7 @@ export const missingSection: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   hasSuggestions: false,
+  layout: true,
   optionsSchema: {
     type: 'object',
     properties: {

@@ -38,6 +38,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The document's Status (Draft, In Review, Complete), when it says one. */
   status: DocumentStatus | undefined;
+  /** Whether the document follows the template (template-fit): when not, layout findings are noise. */
+  followsTemplate: boolean;
   /** The document's line break ("\n" or "\r\n"), for inserted text. */
   eol: string;
   report(report: Report): void;
@@ -53,6 +55,11 @@ export interface Rule {
   fixable: boolean;
   /** The rule offers suggestions: edits the author picks one of, never applied without asking. */
   hasSuggestions: boolean;
+  /**
+   * The rule checks the document's layout against the template (sections present, in order, filled):
+   * it is not run on a document that does not follow the template (see the template-fit rule).
+   */
+  layout?: true;
   /** JSON Schema of the rule's `options` object. */
   optionsSchema: OptionsSchema;
   /** Default option values. */

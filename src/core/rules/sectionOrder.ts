@@ -29,6 +29,7 @@ export const sectionOrder: Rule = {
   defaultSeverity: 'warning',
   fixable: false,
   hasSuggestions: false,
+  layout: true,
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
