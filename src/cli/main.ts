@@ -1,4 +1,4 @@
-// `postmortem` command entry: wires run() to the process. All behaviour lives in run.ts.
+// `postmortem` command entry: wires run() to the process. All behaviour lives in run.ts and what it calls.
 import { run } from './run';
 
 // `postmortem lint . | head` closes the pipe early: that is not a failure worth a stack trace.

@@ -1,11 +1,7 @@
-// `postmortem metrics`: the durations each post-mortem's timeline gives (TTD, TTA, TTM, TTR,
-// Duration, Duration of Impact), with the rows they come from.
-import { formatDuration, lintDocument, METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type LintOptions, type MetricName, type NotDerivedMetric } from '../core/index';
-import { ConfigError, ConfigResolver } from './configFiles';
-import { displayPath, errorCode, expandInputs } from './inputs';
-import { readMarkdownFile } from './markdownFile';
-import { TOOL_NAME } from './packageInfo';
-import type { CliIo } from './run';
+// The report of `postmortem metrics` (commands/metrics.ts): per file the durations its timeline gives
+// (TTD, TTA, TTM, TTR, Duration, Duration of Impact) with the rows they come from. json prints
+// FileMetrics as they are; this is the text form.
+import { formatDuration, METRIC_NAMES, METRIC_SHORT_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../core/index';
 
 export interface FileMetrics {
   file: string;
@@ -60,35 +56,4 @@ export function formatMetricsText(results: readonly FileMetrics[]): string {
     }
   }
   return out.join('\n') + '\n';
-}
-
-export function runMetrics(paths: readonly string[], format: 'text' | 'json', configPath: string | undefined, io: CliIo): number {
-  const expanded = expandInputs(paths, io.cwd);
-  if (expanded.problems.length) {
-    for (const p of expanded.problems) io.stderr(`${TOOL_NAME}: ${p}\n`);
-    return 2;
-  }
-  const resolver = new ConfigResolver(io.cwd, configPath);
-  const errors: string[] = [];
-  const results: FileMetrics[] = [];
-  for (const input of expanded.files) {
-    const shown = displayPath(input.path, io.cwd);
-    try {
-      const loaded = resolver.forFile(input.path);
-      if (loaded?.ignored.has(input.path) && !input.explicit) continue;
-      const file = readMarkdownFile(input.path);
-      if (file.kind === 'binary') continue;
-      const options: LintOptions = { file: shown };
-      if (loaded) options.config = loaded.config;
-      if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
-      const result = lintDocument(file.text, options);
-      const { timelineLine, metrics, notDerived = [] } = result.metrics;
-      results.push({ file: shown, status: result.status?.value, timelineLine, metrics, notDerived });
-    } catch (error) {
-      errors.push(error instanceof ConfigError ? error.message : `${shown}: cannot read (${errorCode(error)})`);
-    }
-  }
-  io.stdout(format === 'json' ? `${JSON.stringify(results, null, 2)}\n` : formatMetricsText(results));
-  for (const e of errors) io.stderr(`${TOOL_NAME}: ${e}\n`);
-  return errors.length ? 2 : 0;
 }

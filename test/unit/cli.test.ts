@@ -94,12 +94,32 @@ describe('postmortem: usage', () => {
     assert.equal(r.stdout, `${packageJson.version}\n`);
   });
 
+  it('-h and -v are --help and --version; --help wins over a command and its arguments', () => {
+    assert.deepEqual(cli(tmpdir(), '-h'), cli(tmpdir(), '--help'));
+    assert.deepEqual(cli(tmpdir(), '-v'), cli(tmpdir(), '--version'));
+    assert.deepEqual(cli(tmpdir(), 'lint', '--format', 'xml', '--help', 'nope.md'), cli(tmpdir(), '--help'));
+  });
+
+  it('a usage error: the problem and a pointer to --help on stderr, nothing on stdout', () => {
+    assert.deepEqual(cli(tmpdir(), 'lint'), {
+      code: 2,
+      stdout: '',
+      stderr: 'postmortem: no files given: name files, folders or globs to lint\nRun "postmortem --help" for usage.\n',
+    });
+  });
+
   for (const [name, argv, expected] of [
     ['no command', [], /missing command/],
     ['an unknown command', ['check', 'a.md'], /unknown command "check"/],
     ['lint without files', ['lint'], /no files given/],
     ['an unknown option', ['lint', '--colour', 'a.md'], /Unknown option '--colour'/],
     ['an unknown format', ['lint', '--format', 'xml', 'a.md'], /unknown format "xml": expected one of text, json, sarif/],
+    ['an option of "new" with lint', ['lint', '--severity', 'SEV1', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
+    ['an option of "new" with metrics', ['metrics', '--dir', 'docs', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
+    ['an option of "lint" with metrics', ['metrics', '--status-gate', 'a.md'], /^postmortem: --fix, --status-gate and --timeout go with "lint"\n/],
+    ['metrics without files', ['metrics'], /^postmortem: no files given: name files, folders or globs to measure\n/],
+    ['a format metrics does not have', ['metrics', '-f', 'sarif', 'a.md'], /^postmortem: unknown format "sarif" for metrics: expected text or json\n/],
+    ['an option without its value', ['lint', 'a.md', '--config'], /^postmortem: Option '-c, --config <value>' argument missing\n/],
   ] as const) {
     it(`${name}: exit 2 with a message on stderr`, () => {
       const r = cli(tmpdir(), ...argv);
@@ -669,6 +689,23 @@ describe('postmortem lint --status-gate and postmortem metrics', () => {
       Object.fromEntries((parsed[0]?.metrics ?? []).map((m) => [m.name, m.minutes])),
       { ttd: 11, tta: 5, ttm: 67, ttr: 86, duration: 135, impactDuration: 86 },
     );
+  });
+
+  it('metrics: a file named on the command line is measured even when its config ignores it; a broken config: exit 2, the other files still measured', () => {
+    const root = workspace({
+      'team/.postmortemrc.json': json({ ignore: ['old.md'] }),
+      'team/old.md': example,
+      'broken/.postmortemrc.json': '{ not json',
+      'broken/pm.md': example,
+      'pm.md': example,
+    });
+    assert.doesNotMatch(cli(root, 'metrics', 'team').stdout, /old\.md/, 'found through the folder: skipped');
+    assert.match(cli(root, 'metrics', 'team/old.md').stdout, /^team\/old\.md \(Status: In Review\)$/m);
+    const broken = cli(root, 'metrics', 'broken/pm.md', 'pm.md');
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /^postmortem: broken\/\.postmortemrc\.json: not valid JSON/);
+    assert.match(broken.stdout, /^pm\.md \(Status: In Review\)$/m);
+    assert.doesNotMatch(broken.stdout, /broken\/pm\.md/);
   });
 
   it('metrics: no timeline, bad format, missing file', () => {

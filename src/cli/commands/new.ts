@@ -2,11 +2,11 @@
 // file that never overwrites another (name.md, name-2.md, ...).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileNameFor, numberedNames, parseIsoDate, scaffoldText, templateFor, templateProblem, type ScaffoldAnswers } from '../core/index';
-import { ConfigError, ConfigResolver } from './configFiles';
-import { displayPath, errorCode } from './inputs';
-import { TOOL_NAME } from './packageInfo';
-import type { CliIo } from './run';
+import { fileNameFor, numberedNames, parseIsoDate, scaffoldText, templateFor, templateProblem, type ScaffoldAnswers } from '../../core/index';
+import { ConfigError, ConfigResolver } from '../configFiles';
+import { displayPath, errorCode } from '../inputs';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
+import { TOOL_NAME } from '../packageInfo';
 
 export interface NewOptions {
   title: string | undefined;
@@ -28,7 +28,7 @@ function todayUtc(): string {
 export function runNew(options: NewOptions, io: CliIo): number {
   const fail = (message: string) => {
     io.stderr(`${TOOL_NAME}: ${message}\n`);
-    return 2;
+    return EXIT_USAGE;
   };
   const title = options.title?.trim();
   if (!title) return fail('new: a title is required, e.g. postmortem new "Checkout latency after deploy 412"');
@@ -64,7 +64,7 @@ export function runNew(options: NewOptions, io: CliIo): number {
       // "wx": create only; an existing file (even one created a moment ago) is never overwritten.
       writeFileSync(path, text, { flag: 'wx' });
       io.stdout(`${displayPath(path, io.cwd)}\n`);
-      return 0;
+      return EXIT_OK;
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') return fail(`new: cannot write ${displayPath(path, io.cwd)} (${errorCode(error)})`);
     }

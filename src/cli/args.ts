@@ -1,0 +1,158 @@
+// The command line -> what to run: the command and its options, or why the arguments are wrong.
+// Only the arguments are read here; the commands (commands/*.ts) read files and configs.
+import { parseArgs } from 'node:util';
+import { CONFIG_FILE_NAME } from './configFiles';
+import { LINT_FORMATS, type LintCommandOptions, type LintFormat } from './commands/lint';
+import type { MetricsCommandOptions } from './commands/metrics';
+import type { NewOptions } from './commands/new';
+import { TOOL_NAME } from './packageInfo';
+
+/** Seconds a file may take (--timeout): a 1 MB post-mortem lints in about 2 s; Markdown that remark needs minutes for does not finish. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+
+export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob>...
+       ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
+       ${TOOL_NAME} new [--severity SEV2] [--date YYYY-MM-DD] [--id INC-1234] [--dir DIR] [--name PATTERN] "<title>"
+
+Lint incident post-mortems written in Markdown against the post-mortem template.
+
+Arguments:
+  file    a file, linted whatever its extension
+  folder  every **/*.md below it (hidden folders and node_modules are skipped)
+  glob    e.g. "docs/postmortems/**/*.md" (quote it, so the shell does not expand it);
+          as in a shell, * and ** do not enter hidden folders unless the glob names them
+
+Options:
+  -f, --format <format>  text (default), json (an array of findings) or sarif (SARIF 2.1.0)
+  -c, --config <file>    use this config for every file instead of the nearest ${CONFIG_FILE_NAME}
+      --fix              apply the safe fixes in place, then report the findings that remain
+      --status-gate      exit 1 only when a post-mortem whose Status is Complete has an
+                         error-severity finding, or could not be checked (over the size limit,
+                         out of time, or the linter failed on it); Draft and In Review documents
+                         are reported but do not fail the run: for CI on merge
+      --timeout <s>      give up on a file after this many seconds (default ${DEFAULT_TIMEOUT_SECONDS}; 0: no
+                         limit): it gets one lint-timeout error instead of its findings
+  -q, --quiet            report error-severity findings only; no summary, no notes
+  -h, --help             show this help
+  -v, --version          print the version
+
+Configuration:
+  Each file uses the nearest ${CONFIG_FILE_NAME} in its folder or above. Its "ignore" globs skip
+  files and its "template" names a team template; both are relative to the config file.
+
+New:
+  "new" writes a post-mortem from the template (a config's "template" if any) with the title,
+  severity, date (default: today, UTC) and incident ID filled in, status Draft, into
+  --dir (default docs/postmortems) as --name (default {date}-{slug}.md; also {id}, {title}).
+  It never overwrites a file: an existing name gets -2, -3, ... It prints the path.
+
+Metrics:
+  "metrics" prints TTD, TTA, TTM, TTR, Duration and Duration of Impact as each file's timeline
+  gives them, with the rows used (json: an array of { file, status, metrics }).
+
+Output:
+  text: "file:line:column severity rule message" per finding on stdout, a summary on stderr.
+
+Exit codes:
+  0  no error-severity finding (warnings and info do not fail the run)
+  1  at least one error-severity finding (with --status-gate: in a Complete post-mortem); a file
+     not linted within --timeout counts as one
+  2  bad usage; a path that does not exist or a folder or glob that matches no file (so a typo
+     cannot make CI pass on nothing); an invalid config or template; a file that cannot be read
+     or written. Files skipped by a config's "ignore" are not an error.
+`;
+
+export type Invocation =
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'lint'; options: LintCommandOptions }
+  | { command: 'metrics'; options: MetricsCommandOptions }
+  | { command: 'new'; options: NewOptions }
+  /** Printed with a pointer to --help; the run exits 2. */
+  | { command: 'usage-error'; message: string };
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  config: { type: 'string', short: 'c' },
+  fix: { type: 'boolean' },
+  'status-gate': { type: 'boolean' },
+  timeout: { type: 'string' },
+  title: { type: 'string' },
+  severity: { type: 'string' },
+  date: { type: 'string' },
+  id: { type: 'string' },
+  dir: { type: 'string' },
+  name: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+const usageError = (message: string): Invocation => ({ command: 'usage-error', message });
+
+/** --timeout: seconds, 0 for none. */
+function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
+  if (!/^\d+(?:\.\d+)?$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return usageError('missing command: expected "lint", "metrics" or "new"');
+  if (command === 'new') return { command: 'new', options: newOptions(values, paths) };
+  if (values.title !== undefined || values.severity !== undefined || values.date !== undefined || values.id !== undefined || values.dir !== undefined || values.name !== undefined)
+    return usageError('--title, --severity, --date, --id, --dir and --name go with "new"');
+  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics" or "new"`);
+  if (paths.length === 0) return usageError(`no files given: name files, folders or globs to ${command === 'lint' ? 'lint' : 'measure'}`);
+  return command === 'metrics' ? metricsInvocation(values, paths) : lintInvocation(values, paths);
+}
+
+function newOptions(values: Values, words: readonly string[]): NewOptions {
+  return {
+    title: values.title ?? (words.length ? words.join(' ') : undefined),
+    severity: values.severity,
+    date: values.date,
+    id: values.id,
+    dir: values.dir,
+    name: values.name,
+    config: values.config,
+  };
+}
+
+function metricsInvocation(values: Values, paths: string[]): Invocation {
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
+    return usageError(`unknown format "${values.format}" for metrics: expected text or json`);
+  if (values.fix || values['status-gate'] || values.timeout !== undefined) return usageError('--fix, --status-gate and --timeout go with "lint"');
+  return { command: 'metrics', options: { paths, format: values.format === 'json' ? 'json' : 'text', configPath: values.config } };
+}
+
+function lintInvocation(values: Values, paths: string[]): Invocation {
+  const format = (values.format ?? 'text') as LintFormat;
+  if (!LINT_FORMATS.includes(format)) return usageError(`unknown format "${values.format}": expected one of ${LINT_FORMATS.join(', ')}`);
+  const timeoutSeconds = parseTimeout(values.timeout);
+  if (timeoutSeconds === undefined) return usageError(`invalid --timeout "${values.timeout}": expected a number of seconds (0: no limit)`);
+  return {
+    command: 'lint',
+    options: {
+      paths,
+      format,
+      configPath: values.config,
+      fix: values.fix === true,
+      statusGate: values['status-gate'] === true,
+      quiet: values.quiet === true,
+      timeoutSeconds,
+    },
+  };
+}
