@@ -1,12 +1,55 @@
-// The active post-mortem at a glance: a status bar item "Post-mortem 72% · 14 placeholders" (click:
-// Go to Next Placeholder), and the `postmortem.isPostmortem` context key that enables the
-// post-mortem-only commands and keybindings. Both follow the active editor and each published lint.
+// The active post-mortem: the editor a command acts on (postmortemEditor), and at a glance a status bar
+// item "Post-mortem 72% · 14 placeholders" (click: Go to Next Placeholder) and the
+// `postmortem.isPostmortem` context key that enables the post-mortem-only commands and keybindings.
+// Both follow the active editor and each published lint.
 import * as vscode from 'vscode';
 import { type Completion } from '../core/index';
 import type { LiveDiagnostics } from './diagnostics';
 import type { PostmortemDocuments } from './documents';
 
 export const IS_POSTMORTEM_CONTEXT = 'postmortem.isPostmortem';
+
+/** The editor a command acts on, and the version of its document when the command started. */
+export class PostmortemEditor {
+  readonly document: vscode.TextDocument;
+  readonly version: number;
+
+  constructor(
+    readonly editor: vscode.TextEditor,
+    private readonly command: string,
+  ) {
+    this.document = editor.document;
+    this.version = editor.document.version;
+  }
+
+  /** The document was edited while the command waited (on the worker, on a pick): what it computed no longer fits. */
+  get changed(): boolean {
+    return this.document.version !== this.version;
+  }
+
+  /** Before an edit: true while the document is as the command found it, else false with a warning. */
+  unchanged(): boolean {
+    if (!this.changed) return true;
+    void vscode.window.showWarningMessage(`${this.command}: the document changed meanwhile; run the command again.`);
+    return false;
+  }
+}
+
+/**
+ * The active editor (or the visible editor of `target`) when its document is one `command` works on: any
+ * Markdown document, or one `documents` recognises as a post-mortem. Otherwise undefined, after telling the user.
+ */
+export function postmortemEditor(command: string, accepts: 'markdown' | PostmortemDocuments, target?: vscode.Uri): PostmortemEditor | undefined {
+  const editor = target ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString()) : vscode.window.activeTextEditor;
+  if (accepts === 'markdown') {
+    if (editor && editor.document.languageId === 'markdown') return new PostmortemEditor(editor, command);
+    void vscode.window.showInformationMessage(`${command}: open a Markdown post-mortem first.`);
+    return undefined;
+  }
+  if (editor && accepts.isPostmortem(editor.document)) return new PostmortemEditor(editor, command);
+  void vscode.window.showInformationMessage(`${command}: open a post-mortem first.`);
+  return undefined;
+}
 
 /** What the status bar item shows; undefined while it is hidden. */
 export interface CompletionStatusView {

@@ -1,6 +1,7 @@
 // "Add Timeline Entry": a timeline row stamped with the current UTC time (written like the table's other
 // times) at its chronological place; the cursor lands in its event cell.
 import * as vscode from 'vscode';
+import { postmortemEditor } from '../activePostmortem';
 import type { ConfigFiles } from '../configFiles';
 import type { Linter } from '../linter';
 
@@ -11,18 +12,14 @@ export interface AddTimelineEntryArgs {
 
 /** Returns the time written in the new row, or undefined when nothing was inserted. */
 export async function addTimelineEntry(deps: { configs: ConfigFiles; linter: Linter }, args?: AddTimelineEntryArgs): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Add Timeline Entry: open a Markdown post-mortem first.');
-    return undefined;
-  }
+  const active = postmortemEditor('Add Timeline Entry', 'markdown');
+  if (!active) return undefined;
   const now = args?.now === undefined ? new Date() : new Date(args.now);
   if (Number.isNaN(now.getTime())) {
     void vscode.window.showErrorMessage(`Add Timeline Entry: "${args?.now}" is not a date and time: expected ISO 8601, e.g. 2026-03-14T09:05:00Z.`);
     return undefined;
   }
-  const doc = editor.document;
-  const version = doc.version;
+  const { editor, document: doc } = active;
   const { templateText } = await deps.configs.forDocument(doc.uri);
   // Parsing a large document takes seconds: done in the worker, like the lint.
   const { result: entry } = await deps.linter.timelineEntry(doc.getText(), now.getTime(), templateText);
@@ -32,10 +29,7 @@ export async function addTimelineEntry(deps: { configs: ConfigFiles; linter: Lin
     );
     return undefined;
   }
-  if (doc.version !== version) {
-    void vscode.window.showWarningMessage('Add Timeline Entry: the document changed meanwhile; run the command again.');
-    return undefined;
-  }
+  if (!active.unchanged()) return undefined;
   const edit = new vscode.WorkspaceEdit();
   edit.insert(doc.uri, doc.positionAt(entry.offset), entry.text);
   if (!(await vscode.workspace.applyEdit(edit))) return undefined;

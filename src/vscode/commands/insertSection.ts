@@ -2,6 +2,7 @@
 // inserted at its template position (the same edit as the missing-section fix).
 import * as vscode from 'vscode';
 import { type SectionInsertion } from '../../core/index';
+import { postmortemEditor } from '../activePostmortem';
 import type { ConfigFiles } from '../configFiles';
 import { toPosition, toWorkspaceEdit } from '../convert';
 import type { Linter } from '../linter';
@@ -13,13 +14,9 @@ export interface InsertSectionArgs {
 
 /** Returns the inserted section's title, or undefined when nothing was inserted. */
 export async function insertSection(deps: { configs: ConfigFiles; linter: Linter }, args?: InsertSectionArgs): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage('Insert Section: open a Markdown post-mortem first.');
-    return undefined;
-  }
-  const doc = editor.document;
-  const version = doc.version;
+  const active = postmortemEditor('Insert Section', 'markdown');
+  if (!active) return undefined;
+  const { editor, document: doc } = active;
   const { templateText } = await deps.configs.forDocument(doc.uri);
   // Parsing a large document takes seconds: done in the worker, like the lint.
   const { result: missing } = await deps.linter.missingSections(doc.getText(), templateText);
@@ -44,10 +41,7 @@ export async function insertSection(deps: { configs: ConfigFiles; linter: Linter
     chosen = picked?.insertion;
   }
   if (!chosen) return undefined;
-  if (doc.version !== version) {
-    void vscode.window.showWarningMessage('Insert Section: the document changed meanwhile; run the command again.');
-    return undefined;
-  }
+  if (!active.unchanged()) return undefined;
   if (!(await vscode.workspace.applyEdit(toWorkspaceEdit(doc.uri, [chosen.edit])))) return undefined;
   // Reveal the new heading: the insertion starts with blank lines when it follows other content.
   const leadingBreaks = (/^(?:\r?\n)*/.exec(chosen.edit.text)?.[0] ?? '').split('\n').length - 1;

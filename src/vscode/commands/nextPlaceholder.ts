@@ -1,6 +1,7 @@
 // "Go to Next Placeholder": selects the next unfilled placeholder after the cursor (wrapping around to
 // the first), from the lint of the document's current version, so typing replaces it.
 import * as vscode from 'vscode';
+import { postmortemEditor } from '../activePostmortem';
 import { findingRange } from '../convert';
 import type { LiveDiagnostics } from '../diagnostics';
 import type { PostmortemDocuments } from '../documents';
@@ -9,15 +10,11 @@ const PLACEHOLDER_RULE = 'placeholder';
 
 /** Returns the selected placeholder's range, or undefined when there is none left. */
 export async function nextPlaceholder(deps: { documents: PostmortemDocuments; live: LiveDiagnostics }): Promise<vscode.Range | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || !deps.documents.isPostmortem(editor.document)) {
-    void vscode.window.showInformationMessage('Go to Next Placeholder: open a post-mortem first.');
-    return undefined;
-  }
-  const doc = editor.document;
-  const version = doc.version;
+  const active = postmortemEditor('Go to Next Placeholder', deps.documents);
+  if (!active) return undefined;
+  const { editor, document: doc } = active;
   const findings = await deps.live.findingsFor(doc);
-  if (doc.version !== version) return undefined;
+  if (active.changed) return undefined;
   const placeholders = findings.filter((f) => f.ruleId === PLACEHOLDER_RULE);
   const first = placeholders[0];
   if (!first) {

@@ -2,6 +2,7 @@
 // picking one selects those rows; each says its reading. Metrics the timeline cannot give are listed with why.
 import * as vscode from 'vscode';
 import { formatDuration, METRIC_LABELS, METRIC_NAMES, readingText, type DerivedMetric, type MetricName, type NotDerivedMetric } from '../../core/index';
+import { postmortemEditor } from '../activePostmortem';
 import type { LiveDiagnostics } from '../diagnostics';
 import type { PostmortemDocuments } from '../documents';
 
@@ -22,15 +23,11 @@ export async function showMetrics(
   target?: vscode.Uri,
   args?: ShowMetricsArgs,
 ): Promise<DerivedMetric | undefined> {
-  const editor = target ? vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString()) : vscode.window.activeTextEditor;
-  if (!editor || !deps.documents.isPostmortem(editor.document)) {
-    void vscode.window.showInformationMessage('Show Timeline Metrics: open a post-mortem first.');
-    return undefined;
-  }
-  const doc = editor.document;
-  const version = doc.version;
+  const active = postmortemEditor('Show Timeline Metrics', deps.documents, target);
+  if (!active) return undefined;
+  const { editor, document: doc } = active;
   const { metrics, notDerived = [] } = (await deps.live.resultFor(doc)).metrics;
-  if (doc.version !== version) return undefined;
+  if (active.changed) return undefined;
   if (metrics.length === 0) {
     void vscode.window.showInformationMessage(
       'Show Timeline Metrics: the timeline gives no metric: it needs an impact start row and a detection, mitigation, restoration or closure row (tag rows with {start}, {detected}, {mitigated}, {restored}, {closed} when the wording differs).',
@@ -52,10 +49,7 @@ export async function showMetrics(
     chosen = (await vscode.window.showQuickPick(items, { title: TITLE, placeHolder: 'Pick a metric to select the timeline rows it comes from', matchOnDetail: true }))?.metric;
   }
   if (!chosen) return undefined;
-  if (doc.version !== version) {
-    void vscode.window.showWarningMessage('Show Timeline Metrics: the document changed meanwhile; run the command again.');
-    return undefined;
-  }
+  if (!active.unchanged()) return undefined;
   const first = Math.min(chosen.from.line, chosen.to.line) - 1;
   const last = Math.max(chosen.from.line, chosen.to.line) - 1;
   const rows = new vscode.Range(first, 0, last, doc.lineAt(last).text.length);
