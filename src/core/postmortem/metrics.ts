@@ -2,10 +2,8 @@
 // mitigation, restoration, closure) and the durations between them (TTD, TTA, TTM, TTR, Duration,
 // Duration of Impact), each by a reading ("start->acknowledged") that teams choose or that the rule
 // accepts among the usual ones. The `metrics` rule and `postmortem metrics` both read this.
-import type { RootContent } from 'mdast';
 import type { DocumentModel } from '../markdown/document';
 import { formatDuration } from './duration';
-import { readFieldLines, type FieldLine } from '../markdown/fields';
 import {
   DEFAULT_MILESTONE_KEYWORDS,
   findMilestones,
@@ -19,9 +17,12 @@ import {
   type MilestoneRow,
 } from './milestones';
 import type { TemplateModel } from '../template/model';
+import { readSummary } from './summary';
 import { entryMoments, parseIsoDate, readTimeline, type CalendarDate, type Timeline, type TimelineEntry } from './timeline';
 
 export { DEFAULT_MILESTONE_KEYWORDS, MILESTONE_TAG, MILESTONES, templateKeywords };
+// rules/metrics.ts reads the Summary's Duration field under this name.
+export { readSummary as summaryFields } from './summary';
 export type { Milestone, MilestoneRow };
 
 export type MetricName = 'ttd' | 'tta' | 'ttm' | 'ttr' | 'duration' | 'impactDuration';
@@ -150,19 +151,6 @@ export function describeRows(metric: Metric): string {
   return `${quoteRow(metric.from.entry)} -> ${quoteRow(metric.to.entry)}`;
 }
 
-const fieldCache = new WeakMap<DocumentModel, { nodes: readonly RootContent[]; fields: FieldLine[] }>();
-
-/** The `**Label:** value` lines of the Summary (of the whole document when it has no Summary section). */
-export function summaryFields(doc: DocumentModel, template: TemplateModel): { nodes: readonly RootContent[]; fields: FieldLine[] } {
-  const cached = fieldCache.get(doc);
-  if (cached) return cached;
-  const summary = template.summarySectionKey ? doc.sections.find((s) => s.key === template.summarySectionKey) : undefined;
-  const nodes = summary ? summary.nodes : doc.tree.children;
-  const read = { nodes, fields: readFieldLines(doc.text, nodes) };
-  fieldCache.set(doc, read);
-  return read;
-}
-
 /** The options as given: the rule's options object, or (older callers) its keywords record alone. */
 function readOptions(given: object): MetricsOptions {
   const keys = Object.keys(given);
@@ -208,7 +196,7 @@ export function timelineMetrics(
   if (hit) return hit;
 
   const timeline = readTimeline(doc, template);
-  const summaryDate = parseIsoDate(summaryFields(doc, template).fields.find((f) => f.name === 'date')?.value ?? '');
+  const summaryDate = parseIsoDate(readSummary(doc, template).fields.find((f) => f.name === 'date')?.value ?? '');
   const placed = new Map<TimelineEntry, Placed>();
   timeline?.tables.forEach((table, t) => {
     // Only the first table continues from the Summary's Date: a later undated one may be another day.

@@ -3,14 +3,12 @@
 // the cells a template table leaves empty for the author (the Sign-off names and dates).
 // Once the Status says Complete, the Sign-off table's gaps are sign-off's (one finding per row that
 // says what is missing): this rule leaves those cells alone instead of reporting each again.
-import type { Definition, Heading, PhrasingContent, RootContent, TableCell } from 'mdast';
+import type { Definition, Heading, PhrasingContent, TableCell } from 'mdast';
 import { endOf, plainText, startOf } from '../markdown/document';
-import { readFieldLines } from '../markdown/fields';
 import { isTimeColumnHeader, isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
 import { NO_OPTIONS, type Rule, type RuleContext } from './rule';
-import { matchSections } from '../template/sectionMatch';
 import { signOffRows } from '../postmortem/signOffTable';
-import { COMPLETE_STATUS_KEY } from '../postmortem/status';
+import { readSummary } from '../postmortem/summary';
 
 function reportBrackets(ctx: RuleContext, from: number, to: number, known: ReadonlySet<string>): void {
   for (const p of scanBracketPlaceholders(ctx.text.slice(from, to), known)) {
@@ -70,7 +68,7 @@ export const placeholder: Rule = {
     }
 
     // Complete: sign-off reports each Sign-off row with gaps once; its cells are not reported again here.
-    const complete = ctx.status?.key === COMPLETE_STATUS_KEY;
+    const complete = ctx.status?.stage === 'complete';
     const signOffGaps = new Set<TableCell>();
     if (complete) for (const row of signOffRows(doc, template, ctx.lines)) for (const gap of row.gaps) if (gap.cell) signOffGaps.add(gap.cell.cell);
 
@@ -103,10 +101,7 @@ function checkChoiceLists(ctx: RuleContext): void {
   const { doc, template } = ctx;
   const choiceFields = new Map(template.summaryFields.filter((f) => f.choices).map((f) => [f.name, f]));
   if (choiceFields.size === 0) return;
-  const key = template.summarySectionKey;
-  const summary = key === undefined ? undefined : matchSections(doc, template).find((m) => m.template.key === key)?.found[0];
-  const nodes: readonly RootContent[] = summary ? summary.nodes : doc.tree.children;
-  for (const field of readFieldLines(ctx.text, nodes)) {
+  for (const field of readSummary(doc, template).fields) {
     const choices = choiceFields.get(field.name)?.choices;
     if (!choices || !isUnchosenChoiceList(field.value, choices)) continue;
     ctx.report({

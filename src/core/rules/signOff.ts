@@ -1,6 +1,7 @@
-// sign-off: a post-mortem whose Status is Complete is really complete: every Sign-off row named and
-// dated, every action item owned and dated, at least one contributing factor checked. Silent for
-// Draft and In Review documents (their gaps are the other rules' findings, at a lower severity).
+// sign-off: a post-mortem whose Status says it is finished (the template's last Status choice, e.g.
+// Complete) is really complete: every Sign-off row named and dated, every action item owned and
+// dated, at least one contributing factor checked. Silent before that (Draft, In Review: their gaps
+// are the other rules' findings, at a lower severity).
 import { plainText, type Section } from '../markdown/document';
 import type { Rule, RuleContext } from './rule';
 import { isUnfilled, signOffRows } from '../postmortem/signOffTable';
@@ -8,10 +9,8 @@ import { tableRows } from '../markdown/tableCells';
 import { parseIsoDate } from '../postmortem/timeline';
 import { documentChecklists, factorChecklists } from '../postmortem/checklist';
 import { findActionTables, roleOf, type Role } from '../postmortem/actionItems';
-
-function shorten(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
+import { statusKey } from '../postmortem/status';
+import { shorten } from '../markdown/text';
 
 function list(parts: string[]): string {
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -80,14 +79,19 @@ export const signOff: Rule = {
   optionsSchema: {
     type: 'object',
     properties: {
-      completeStatus: { type: 'string', pattern: '\\S', description: 'The Status value that claims the post-mortem is finished.' },
+      completeStatus: {
+        type: 'string',
+        pattern: '\\S',
+        description: "The Status value that claims the post-mortem is finished (default: the template's last Status choice, Complete in the built-in template).",
+      },
     },
     additionalProperties: false,
   },
-  defaultOptions: { completeStatus: 'Complete' },
+  defaultOptions: {},
   check(ctx) {
-    const complete = String(ctx.options['completeStatus'] ?? 'Complete').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
-    if (ctx.status?.key !== complete) return;
+    const option = ctx.options['completeStatus'];
+    const complete = typeof option === 'string' ? ctx.status?.key === statusKey(option) : ctx.status?.stage === 'complete';
+    if (!ctx.status || !complete) return;
     const prefix = `Status is ${ctx.status.value}`;
     checkSignOffRows(ctx, prefix);
     checkActionItems(ctx, prefix);

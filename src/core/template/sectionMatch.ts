@@ -41,6 +41,11 @@ export function matchSections(doc: DocumentModel, template: TemplateModel): Sect
   return matches;
 }
 
+/** The document's section matching the template section `key` (the first, when the document repeats it). */
+export function matchedSection(doc: DocumentModel, template: TemplateModel, key: string): Section | undefined {
+  return matchSections(doc, template).find((m) => m.template.key === key)?.found[0];
+}
+
 /**
  * Real post-mortems name sections in their own words around the template's: "Incident Timeline",
  * "Timeline (UTC)", "Action Items & Follow-ups". A template section with no exact match takes the

@@ -11,6 +11,7 @@ import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, temp
 import type { SnippetSlot } from '../markdown/snippetSyntax';
 import { cellSpan } from '../markdown/tableCells';
 import { distinctSections, type TemplateModel } from './model';
+import { matchedSection } from './sectionMatch';
 
 interface Span {
   start: number;
@@ -92,7 +93,7 @@ function readSlots(template: TemplateModel): TemplateSlots {
   };
   for (const node of doc.tree.children) visit(node);
 
-  const summary = template.summarySectionKey === undefined ? undefined : doc.sections.find((s) => s.key === template.summarySectionKey);
+  const summary = template.summarySectionKey === undefined ? undefined : matchedSection(doc, template, template.summarySectionKey);
   const fields = summary ? readFieldLines(source, summary.nodes) : [];
   for (const f of fields) timeScopes.push({ start: f.valueStart, end: f.valueEnd });
 

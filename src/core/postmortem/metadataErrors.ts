@@ -1,0 +1,134 @@
+// What is wrong with a metadata value (a Summary field or a front matter key), in the post-mortem's
+// words: the validator precompiled from schemas/postmortem-metadata.schema.json gives ajv error
+// keywords, the template's choice lists replace the schema's where it offers them, and each failing
+// keyword becomes a message that says what was expected.
+import type { ErrorObject } from 'ajv';
+import metadataSchema from '../../../schemas/postmortem-metadata.schema.json';
+import validateMetadata from '../generated/metadataValidator.js';
+import type { TemplateModel } from '../template/model';
+import { parseDuration } from './duration';
+
+interface PropertySchema {
+  title?: string;
+  enum?: string[];
+  format?: string;
+  examples?: string[];
+}
+
+/** The schema's properties by camelCase name ("incidentId"). */
+export const METADATA_PROPERTIES = metadataSchema.properties as Record<string, PropertySchema>;
+export const REQUIRED_METADATA: readonly string[] = metadataSchema.required;
+
+/** How a message names what is wrong with a value and what is expected instead (by schema property). */
+const WORDING: Record<string, { invalid: string; expected: string }> = {
+  incidentId: { invalid: 'is not an incident ID', expected: 'an upper-case prefix, a hyphen and a number, e.g. INC-1234' },
+  date: { invalid: 'is not a real calendar date', expected: 'YYYY-MM-DD' },
+  duration: { invalid: 'is not a duration', expected: 'e.g. "1 hour 52 minutes", "1 h 52 min" or "45m"' },
+  beadsIssue: { invalid: 'is not a beads issue', expected: 'bd://<issue-id> or N/A' },
+  author: { invalid: 'is not a name', expected: 'a name' },
+  incidentCommander: { invalid: 'is not a name', expected: 'a name' },
+  reviewers: { invalid: 'is not a list of names', expected: 'names separated by commas' },
+};
+
+/** One metadata value as the document writes it. */
+export interface MetadataValue {
+  /** The schema property or template field name ("incidentId"). */
+  name: string;
+  /** How messages call the field: the Summary label, or "Front matter <key>". */
+  label: string;
+  source: 'summary' | 'front matter';
+  /** What is validated: text, a list (front matter), another YAML value; undefined when empty. */
+  value: unknown;
+  /** The value's text (for an empty value: the label or key). */
+  start: number;
+  end: number;
+  empty: boolean;
+  /** Still template text: the placeholder rule reports it. */
+  placeholder: boolean;
+  /** Writes a replacement value in this place's syntax; undefined when it cannot be replaced by text. */
+  write: ((value: string) => string) | undefined;
+  /** Where a value goes when the field is empty (after the label, with a space). */
+  insertAt: number | undefined;
+}
+
+export function choicesFor(template: TemplateModel, name: string): string[] | undefined {
+  return template.summaryFields.find((f) => f.name === name)?.choices ?? METADATA_PROPERTIES[name]?.enum;
+}
+
+function expectation(template: TemplateModel, name: string): string {
+  const choices = choicesFor(template, name);
+  if (choices) return `one of ${choices.join(', ')}`;
+  const wording = WORDING[name];
+  if (wording) return wording.expected;
+  const examples = METADATA_PROPERTIES[name]?.examples;
+  return examples ? `e.g. ${examples.join(' or ')}` : 'a value';
+}
+
+/** The label inside a sentence: "the front matter severity", "Severity". */
+export function inSentence(v: MetadataValue): string {
+  return v.source === 'front matter' ? `the f${v.label.slice(1)}` : v.label;
+}
+
+/** The label after a verb in a fix title: "Set front matter severity to SEV2". */
+export function inTitle(v: MetadataValue): string {
+  return v.source === 'front matter' ? `f${v.label.slice(1)}` : v.label;
+}
+
+export function valueText(v: MetadataValue): string {
+  return Array.isArray(v.value) ? v.value.join(', ') : String(v.value);
+}
+
+/** Values equal for the reader: durations by minutes, names as lists. */
+export function sameValue(a: MetadataValue, b: MetadataValue): boolean {
+  if (a.name === 'duration') return parseDuration(valueText(a)) === parseDuration(valueText(b));
+  const names = (v: MetadataValue) =>
+    (Array.isArray(v.value) ? v.value.map(String) : String(v.value).split(/[,;]/))
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join('\n');
+  if (a.name === 'reviewers') return names(a) === names(b);
+  return valueText(a) === valueText(b);
+}
+
+/** Validates values with the schema, plus the template's own choice lists; returns the failing keywords by field. */
+export function failingKeywords(values: readonly MetadataValue[], template: TemplateModel): Map<string, Set<string>> {
+  const data: Record<string, unknown> = {};
+  for (const v of values) data[v.name] = v.value;
+  const failed = new Map<string, Set<string>>();
+  const fail = (name: string, keyword: string) => {
+    const set = failed.get(name) ?? new Set<string>();
+    set.add(keyword);
+    failed.set(name, set);
+  };
+  const templateChoices = new Map(template.summaryFields.filter((f) => f.choices).map((f) => [f.name, f.choices as string[]]));
+  if (!validateMetadata(data)) {
+    for (const e of (validateMetadata.errors ?? []) as ErrorObject[]) {
+      if (e.keyword === 'required') continue; // missing fields are found from the template, not the schema
+      const name = e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (name === undefined) continue;
+      // The team template's choice list replaces the schema's enum for that field.
+      if (e.keyword === 'enum' && templateChoices.has(name)) continue;
+      fail(name, e.keyword);
+    }
+  }
+  for (const v of values) {
+    const choices = templateChoices.get(v.name);
+    if (choices && typeof v.value === 'string' && !choices.includes(v.value)) fail(v.name, 'enum');
+  }
+  return failed;
+}
+
+/** The message for an empty value (no keywords) or one failing `keywords`: what is wrong, what is expected. */
+export function problemMessage(v: MetadataValue, keywords: ReadonlySet<string>, template: TemplateModel): string {
+  const expected = expectation(template, v.name);
+  if (v.empty) return `${v.label} is empty: expected ${expected}.`;
+  // A YAML list or mapping where text belongs (reviewers may be a list, of texts).
+  if (keywords.has('type')) return `${v.label} must be ${v.name === 'reviewers' ? 'text or a list of names' : 'a single value'}: expected ${expected}.`;
+  if (choicesFor(template, v.name) && keywords.has('enum')) return `${v.label} "${valueText(v)}" is not allowed: expected ${expected}.`;
+  return `${v.label} "${valueText(v)}" ${WORDING[v.name]?.invalid ?? 'is not valid'}: expected ${expected}.`;
+}
+
+/** The Summary and the front matter say different things. */
+export function disagreementMessage(summary: MetadataValue, frontMatter: MetadataValue): string {
+  return `${summary.label} "${valueText(summary)}" disagrees with ${inSentence(frontMatter)} "${valueText(frontMatter)}": keep one value.`;
+}

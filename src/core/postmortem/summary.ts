@@ -1,0 +1,64 @@
+// The Summary: the document's section matching the template's Summary section (the one holding the
+// `**Label:** value` fields), its field lines, and each value without the markup wrapped round it.
+// Status, metrics, metadata and placeholder all find the Summary here.
+import type { RootContent } from 'mdast';
+import type { DocumentModel, Section } from '../markdown/document';
+import { readFieldLines, type FieldLine } from '../markdown/fields';
+import type { TemplateModel } from '../template/model';
+import { matchedSection } from '../template/sectionMatch';
+
+export interface Summary {
+  /** The document's Summary section (matched as every template section is); undefined when it has none. */
+  section: Section | undefined;
+  /** Where the fields are read: the section's own nodes; without a Summary section, the document's top-level nodes. */
+  nodes: readonly RootContent[];
+  fields: FieldLine[];
+}
+
+const cache = new WeakMap<DocumentModel, WeakMap<TemplateModel, Summary>>();
+
+export function readSummary(doc: DocumentModel, template: TemplateModel): Summary {
+  let byTemplate = cache.get(doc);
+  if (!byTemplate) cache.set(doc, (byTemplate = new WeakMap()));
+  let summary = byTemplate.get(template);
+  if (summary) return summary;
+  const section = template.summarySectionKey === undefined ? undefined : matchedSection(doc, template, template.summarySectionKey);
+  const nodes = section ? section.nodes : doc.tree.children;
+  summary = { section, nodes, fields: readFieldLines(doc.text, nodes) };
+  byTemplate.set(template, summary);
+  return summary;
+}
+
+export interface FieldValue {
+  /** The value inside its markup, trimmed ("INC-1" of `[INC-1](https://...)`); empty when there is none. */
+  text: string;
+  /** Offsets of the inner value in the document. */
+  start: number;
+  end: number;
+}
+
+/** A field's value inside markup wrapped round the whole of it: `INC-1`, **SEV2**, [INC-1](https://...), <bd://x>. */
+export function fieldValue(field: FieldLine): FieldValue {
+  const raw = field.value;
+  let start = 0;
+  let end = raw.length;
+  for (;;) {
+    const s = raw.slice(start, end);
+    const wrapped = /^(\*\*|__|\*|_|`+)(?=\S)([^]*\S)\1$/.exec(s);
+    const link = /^\[([^\]]+)\]\([^)]*\)$/.exec(s);
+    const autolink = /^<([^<>\s]+)>$/.exec(s);
+    if (wrapped) {
+      const width = (wrapped[1] as string).length;
+      start += width;
+      end -= width;
+    } else if (link) {
+      start += 1;
+      end = start + (link[1] as string).length;
+    } else if (autolink) {
+      start += 1;
+      end -= 1;
+    } else {
+      return { text: raw.slice(start, end).trim(), start: field.valueStart + start, end: field.valueStart + end };
+    }
+  }
+}
