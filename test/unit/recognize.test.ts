@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinTemplateText } from '../../src/core/index';
-import { isPostmortem } from '../../src/core/postmortem/recognize';
+import { buildTemplateModel, builtinTemplate, builtinTemplateText } from '../../src/core/index';
+import { builtinTitlePrefix, isPostmortem } from '../../src/core/postmortem/recognize';
 
 describe('isPostmortem', () => {
   it('recognises the built-in template and its H1 spellings', () => {
@@ -44,5 +44,43 @@ describe('isPostmortem', () => {
     const start = performance.now();
     assert.equal(isPostmortem(text), false);
     assert.ok(performance.now() - start < 500);
+  });
+
+  it("reads the built-in title prefix from the template's own H1, as the template model does", () => {
+    assert.equal(builtinTitlePrefix(), builtinTemplate().titlePrefix);
+    for (const text of ['# Postmortem - DNS\n', '# Incident review\n', '---\ntype: postmortem\n---\n# x\n']) {
+      assert.equal(isPostmortem(text, builtinTemplate()), isPostmortem(text), text);
+    }
+  });
+});
+
+describe("isPostmortem with a team template: the H1 starts with the template's title prefix", () => {
+  const team = buildTemplateModel('# Incident Review: [Title]\n\n## Overview\n\n**Owner:** [Name]\n');
+
+  it('recognises its words, in any case, hyphenated or joined', () => {
+    for (const h1 of ['# Incident Review: Queue stalled', '# incident-review - DNS', '# IncidentReview', 'Incident Review\n===']) {
+      assert.equal(isPostmortem(`${h1}\n\nText.\n`, team), true, h1);
+    }
+  });
+
+  it('not the built-in words, nor a longer word; front matter still says so', () => {
+    assert.equal(isPostmortem('# Post-Mortem: x\n', team), false);
+    assert.equal(isPostmortem('# Incident Reviews of 2025\n', team), false);
+    assert.equal(isPostmortem('# Incident\n', team), false);
+    assert.equal(isPostmortem('---\ntype: postmortem\n---\n# Checkout outage\n', team), true);
+  });
+
+  it("a title prefix with other separators and letters: the template's separator is accepted", () => {
+    const german = buildTemplateModel('# Störungsbericht / Nachbetrachtung: [Titel]\n');
+    assert.equal(isPostmortem('# Störungsbericht / Nachbetrachtung: Zahlungen\n', german), true);
+    assert.equal(isPostmortem('# störungsbericht-nachbetrachtung\n', german), true);
+    assert.equal(isPostmortem('# Störungsberichte\n', german), false);
+  });
+
+  it('a template whose title starts with a placeholder: the built-in words', () => {
+    const untitled = buildTemplateModel('# [Incident Title]\n\n## Overview\n');
+    assert.equal(untitled.titlePrefix, '');
+    assert.equal(isPostmortem('# Post-Mortem: x\n', untitled), true);
+    assert.equal(isPostmortem('# Notes\n', untitled), false);
   });
 });

@@ -1,18 +1,63 @@
 // Is this Markdown a post-mortem? Decided from the text alone, without a full parse, so adapters can
-// ask on every keystroke: the first H1 starts with "Post-Mortem" / "Postmortem", or the YAML front
-// matter says so (`type: postmortem`, `kind: post-mortem`, `tags: [postmortem]`, ...).
+// ask on every keystroke: the first H1 starts with the template's title prefix (built-in:
+// "Post-Mortem", also written "Postmortem" or "Post Mortem"), or the YAML front matter says so
+// (`type: postmortem`, `kind: post-mortem`, `tags: [postmortem]`, ...).
+import { escapeRegExp } from '../markdown/text';
+import builtinTemplateText from '../template/builtin';
+import type { TemplateModel } from '../template/model';
+import { scanBracketPlaceholders } from '../template/placeholders';
 
-const POSTMORTEM_WORD = /^post[- ]?mortem\b/i;
 const FRONTMATTER_KEYS = /^(?:type|kind|category|layout|template|doctype|document_type)\s*:\s*["']?(post[- ]?mortem)s?["']?\s*$/im;
 const FRONTMATTER_TAGS = /^(?:tags|categories)\s*:[^\n]*\bpost[- ]?mortems?\b/im;
 const FRONTMATTER_TAG_ITEM = /^\s*-\s*["']?post[- ]?mortems?["']?\s*$/im;
 
-export function isPostmortem(text: string): boolean {
+/** `template`: whose title prefix the H1 must start with (default: the built-in template's). */
+export function isPostmortem(text: string, template?: Pick<TemplateModel, 'titlePrefix'>): boolean {
   const body = skipBom(text);
   const frontmatter = readFrontmatter(body);
   if (frontmatter !== undefined && frontmatterSaysPostmortem(frontmatter.yaml)) return true;
   const title = firstH1(body, frontmatter?.end ?? 0);
-  return title !== undefined && POSTMORTEM_WORD.test(title);
+  if (title === undefined) return false;
+  // A template whose title starts with a placeholder gives no words to recognise: the built-in's stand in.
+  const pattern = (template && titlePattern(template.titlePrefix)) ?? titlePattern(builtinTitlePrefix());
+  return pattern !== undefined && pattern.test(title);
+}
+
+let builtinPrefix: string | undefined;
+
+/** The built-in template's title prefix, read from its H1 as a document's is (building the template model would parse it). */
+export function builtinTitlePrefix(): string {
+  if (builtinPrefix === undefined) {
+    const title = firstH1(builtinTemplateText, 0) ?? '';
+    const placeholder = scanBracketPlaceholders(title)[0];
+    builtinPrefix = (placeholder ? title.slice(0, placeholder.start) : title).trim();
+  }
+  return builtinPrefix;
+}
+
+const patterns = new Map<string, RegExp | undefined>();
+
+/**
+ * A title starting with the prefix's words as a whole word, in any case, each pair written with the
+ * template's separator, a hyphen, a space or nothing: "Post-Mortem:" matches "Postmortem" and "post mortem".
+ */
+function titlePattern(prefix: string): RegExp | undefined {
+  if (patterns.has(prefix)) return patterns.get(prefix);
+  // [lead, word, separator, word, ..., trail]
+  const parts = prefix.split(/([\p{L}\p{N}]+)/u);
+  let pattern: RegExp | undefined;
+  if (parts.length >= 3) {
+    const lead = (parts[0] as string).trim();
+    let source = lead ? `^(?:${escapeRegExp(lead)}\\s*)?` : '^';
+    for (let i = 1; i < parts.length; i += 2) {
+      if (i > 1) source += `(?:${escapeRegExp(parts[i - 1] as string)}|[- ])?`;
+      source += escapeRegExp(parts[i] as string);
+    }
+    pattern = new RegExp(`${source}(?![\\p{L}\\p{N}_])`, 'iu');
+  }
+  if (patterns.size > 16) patterns.clear();
+  patterns.set(prefix, pattern);
+  return pattern;
 }
 
 function skipBom(text: string): string {
