@@ -33,7 +33,7 @@ export const templateFitRule: Rule = {
     const start = title ? title.start.offset ?? 0 : (first?.start ?? 0);
     const end = title ? title.end.offset ?? 0 : (first?.headingEnd ?? ctx.lines.lineEnd(1));
     ctx.report({
-      message: `This document does not follow the template (${fit.matched} of ${fit.total} sections): set "template" in .postmortemrc.json to your team's template, or run \`postmortem init --from\` on this file.`,
+      message: `This document does not follow the template (${fit.matched} of ${fit.total} sections): set "template" in .postmortemrc.json to your team's template.`,
       start,
       end,
     });
