@@ -2,7 +2,11 @@
 // its choice lists allow; odd front matter never breaks the lint; placeholders stay the placeholder rule's.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinTemplateText, lint } from '../../src/core/index';
+import { builtinTemplate, builtinTemplateText, lint, lintDocument } from '../../src/core/index';
+import { buildDocument } from '../../src/core/markdown/document';
+import { parseMarkdown } from '../../src/core/markdown/parse';
+import { readFrontMatter } from '../../src/core/postmortem/frontMatter';
+import { fieldValue, readSummary } from '../../src/core/postmortem/summary';
 
 const teamTemplate = `# Incident Review: [Title]
 
@@ -127,5 +131,52 @@ describe('front matter reviewers', () => {
     assert.deepEqual(metadata('---\nreviewers:\n  lead: Carol\n---\n# Post-Mortem: x\n'), [
       { text: 'lead: Carol', message: 'Front matter reviewers must be text or a list of names: expected names separated by commas.', fixes: [] },
     ]);
+  });
+});
+
+const parsed = (text: string) => buildDocument(text, parseMarkdown(text));
+
+describe('one Summary for every reader', () => {
+  const doc = '# Post-Mortem: x\n\n**Status:** Draft\n\n## Incident Summary\n\n**Severity:** SEV9  \n**Status:** Complete\n\n## Timeline\n\nNone.\n';
+
+  it('is the section matched as every template section is ("Incident Summary" for "Summary")', () => {
+    const summary = readSummary(parsed(doc), builtinTemplate());
+    assert.equal(summary.section?.title, 'Incident Summary');
+    assert.deepEqual(summary.fields.map((f) => f.value), ['SEV9', 'Complete']);
+  });
+
+  it('status and metadata read the same fields: a Status line outside the Summary is not the Status', () => {
+    assert.equal(lintDocument(doc).status?.value, 'Complete');
+    assert.deepEqual(metadata(doc).filter((f) => !f.message.startsWith('Missing')).map((f) => f.text), ['SEV9']);
+  });
+
+  it('a value is the text inside markup wrapped round the whole of it', () => {
+    const text = '## Summary\n\n**Incident ID:** [INC-7](https://x)  \n**Severity:** **SEV2**  \n**Beads Issue:** <bd://a-1>  \n**Status:** In *Review*\n';
+    const values = readSummary(parsed(text), builtinTemplate()).fields.map(fieldValue);
+    assert.deepEqual(values.map((v) => v.text), ['INC-7', 'SEV2', 'bd://a-1', 'In *Review*']);
+    for (const v of values) assert.equal(text.slice(v.start, v.end), v.text);
+  });
+});
+
+describe('readFrontMatter', () => {
+  it('gives each key with where its value is and how to write one there', () => {
+    const text = '---\nseverity: "SEV2"\nstatus:\nreviewers: [Carol, Dan]\n---\n# Post-Mortem: x\n';
+    const { entries, error } = readFrontMatter(parsed(text));
+    assert.equal(error, undefined);
+    assert.deepEqual(entries.map((e) => [e.key, e.value, text.slice(e.start, e.end), e.empty]), [
+      ['severity', 'SEV2', 'SEV2', false],
+      ['status', undefined, 'status', true],
+      ['reviewers', ['Carol', 'Dan'], '[Carol, Dan]', false],
+    ]);
+    assert.equal(entries[0]?.write?.('a "b"'), 'a \\"b\\"');
+    assert.equal(entries[2]?.write?.('Carol: lead'), '"Carol: lead"');
+  });
+
+  it('returns a YAML error with its place instead of entries', () => {
+    const text = '---\nseverity: SEV2\nseverity: SEV3\n---\n';
+    const { entries, error } = readFrontMatter(parsed(text));
+    assert.deepEqual(entries, []);
+    assert.equal(text.slice(error?.start, error?.end), 'severity');
+    assert.match(error?.message ?? '', /\.$/);
   });
 });

@@ -1,6 +1,6 @@
 // How finished a post-mortem is, at a glance: sections filled out of the template's, placeholders
 // left, findings by severity. Computed from one lint run (no second parse).
-import type { DocumentModel } from '../markdown/document';
+import { isHtmlComment, type DocumentModel } from '../markdown/document';
 import { matchSections } from '../template/sectionMatch';
 import type { TemplateModel } from '../template/model';
 import type { Finding, Severity } from '../types';
@@ -29,7 +29,7 @@ export function computeCompletion(doc: DocumentModel, template: TemplateModel, f
   for (const m of leaves) {
     const section = m.found[0];
     if (!section) continue;
-    const hasContent = section.nodes.some((n) => !(n.type === 'html' && n.value.trimStart().startsWith('<!--')));
+    const hasContent = section.nodes.some((n) => !isHtmlComment(n));
     if (!hasContent) continue;
     const unfilled = unfilledFindings.some((p) => p.offset >= section.start && p.offset < section.contentEnd);
     if (!unfilled) filled++;
