@@ -219,7 +219,7 @@ describe('what the engine does with these readings', () => {
     assert.equal(config.length, 1);
     assert.equal(config[0]?.message, templateProblem(huge));
     assert.equal(config[0]?.line, 1);
-    assert.ok(findings.some((f) => f.ruleId === 'template-fit' && f.message.includes('(1 of 13 sections)')), 'measured against the built-in template');
+    assert.ok(findings.some((f) => f.ruleId === 'missing-section' && f.message.includes('Timeline')), 'built-in sections still required');
   });
 
   it('a document over the size limit still tells its Status (for the status gate)', async () => {
