@@ -1,21 +1,12 @@
-// The timeline model: parseTimeValue's formats and calendar checks, and readTimeline's rows, offsets
-// and minutes (dated, undated, across midnight, date-only rows, CRLF, non-ASCII).
+// The timeline model: readTimeline's rows, offsets and minutes (dated, undated, across midnight,
+// date-only rows, CRLF, non-ASCII). The time values themselves are times.test.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildDocument } from '../../src/core/markdown/document';
 import { parseMarkdown } from '../../src/core/markdown/parse';
 import { buildTemplateModel, builtinTemplate } from '../../src/core/template/model';
-import {
-  chronologicalOrder,
-  dayNumber,
-  entryMoments,
-  headerNames,
-  parseIsoDate,
-  parseTimeValue,
-  readTimeline,
-  readTimeValue,
-  type TimelineEntry,
-} from '../../src/core/postmortem/timeline';
+import { chronologicalOrder, entryMoments, headerNames, readTimeline, type TimelineEntry } from '../../src/core/postmortem/timeline';
+import { dayNumber } from '../../src/core/postmortem/times';
 
 function timelineOf(markdown: string, templateText?: string) {
   const doc = buildDocument(markdown, parseMarkdown(markdown));
@@ -28,87 +19,6 @@ function doc(rows: string[], eol = '\n'): string {
 }
 
 const minutesOf = (entries: TimelineEntry[]) => entries.map((e) => e.minutes);
-
-describe('parseTimeValue', () => {
-  it('reads a time of day, with or without seconds', () => {
-    assert.deepEqual(parseTimeValue('14:32'), { date: undefined, hour: 14, minute: 32, second: 0, precision: 'minute', utcOffset: undefined });
-    assert.deepEqual(parseTimeValue('9:05'), { date: undefined, hour: 9, minute: 5, second: 0, precision: 'minute', utcOffset: undefined });
-    assert.deepEqual(parseTimeValue(' 23:59:58 '), { date: undefined, hour: 23, minute: 59, second: 58, precision: 'second', utcOffset: undefined });
-  });
-
-  it('reads a date and a time separated by any run of blanks', () => {
-    const expected = { date: { year: 2021, month: 12, day: 10 }, hour: 15, minute: 40, second: 0, precision: 'minute', utcOffset: undefined };
-    assert.deepEqual(parseTimeValue('2021-12-10 15:40'), expected);
-    assert.deepEqual(parseTimeValue('2021-12-10   15:40'), expected);
-    assert.deepEqual(parseTimeValue('2021-12-10\t15:40'), expected);
-    assert.equal(parseTimeValue('2021-12-10 15:40:09')?.precision, 'second');
-  });
-
-  it('reads ISO 8601 with T, Z and offsets', () => {
-    assert.deepEqual(parseTimeValue('2026-03-14T09:05Z'), { date: { year: 2026, month: 3, day: 14 }, hour: 9, minute: 5, second: 0, precision: 'minute', utcOffset: 0 });
-    assert.equal(parseTimeValue('2026-03-14T09:05:30+02:00')?.utcOffset, 120);
-    assert.equal(parseTimeValue('2026-03-14T09:05:30.250-0530')?.utcOffset, -330);
-    assert.equal(parseTimeValue('2026-03-14T09:05+01')?.utcOffset, 60);
-    assert.equal(parseTimeValue('2026-03-14 09:05 UTC')?.utcOffset, 0);
-    assert.equal(parseTimeValue('2026-03-14T09:05:30.250Z')?.second, 30);
-    assert.equal(parseTimeValue('2026-03-14T09:05+25:00'), undefined);
-  });
-
-  it('reads a date alone at day precision', () => {
-    assert.deepEqual(parseTimeValue('2021-12-17'), { date: { year: 2021, month: 12, day: 17 }, hour: 0, minute: 0, second: 0, precision: 'day', utcOffset: undefined });
-  });
-
-  it('reads a known date with an unknown time at day precision, and a known hour at hour precision', () => {
-    assert.equal(parseTimeValue('2019-12-03 --:--')?.precision, 'day');
-    assert.deepEqual(parseTimeValue('2019-12-03 --:--')?.date, { year: 2019, month: 12, day: 3 });
-    assert.equal(parseTimeValue('2024-03-13 14:??')?.precision, 'hour');
-    assert.equal(parseTimeValue('2024-03-13 14:??')?.hour, 14);
-    assert.equal(parseTimeValue('14:--')?.precision, 'hour');
-    assert.equal(readTimeValue('--:--'), 'unknown');
-    assert.equal(readTimeValue('??:??'), 'unknown');
-  });
-
-  it('accepts only real calendar dates', () => {
-    assert.equal(readTimeValue('2026-02-30 10:00'), 'not-a-date');
-    assert.equal(readTimeValue('2025-02-29'), 'not-a-date');
-    assert.equal(readTimeValue('2026-13-01'), 'not-a-date');
-    assert.equal(readTimeValue('2026-04-31'), 'not-a-date');
-    assert.equal(parseTimeValue('2024-02-29')?.precision, 'day');
-    assert.equal(parseTimeValue('2000-02-29')?.precision, 'day');
-    assert.equal(readTimeValue('1900-02-29'), 'not-a-date');
-  });
-
-  it('accepts only real times of day', () => {
-    assert.equal(readTimeValue('24:00'), 'not-a-time');
-    assert.equal(readTimeValue('10:60'), 'not-a-time');
-    assert.equal(readTimeValue('10:00:60'), 'not-a-time');
-  });
-
-  it('rejects placeholders and other writing with the reason', () => {
-    assert.equal(readTimeValue(''), 'empty');
-    assert.equal(readTimeValue('   '), 'empty');
-    assert.equal(readTimeValue('HH:MM'), 'format');
-    assert.equal(readTimeValue('2024-03-13 HH:mm'), 'format');
-    assert.equal(readTimeValue('10am'), 'format');
-    assert.equal(readTimeValue('1:46 PM'), 'format');
-    assert.equal(readTimeValue('2026/03/14 10:00'), 'format');
-    assert.equal(readTimeValue('[14:32]'), 'format');
-    assert.equal(readTimeValue('14:?? :30'), 'format');
-  });
-
-  it('parseIsoDate takes exactly YYYY-MM-DD of a real date', () => {
-    assert.deepEqual(parseIsoDate('2026-03-20'), { year: 2026, month: 3, day: 20 });
-    assert.equal(parseIsoDate('2026-02-30'), undefined);
-    assert.equal(parseIsoDate('2026-03-20 10:00'), undefined);
-    assert.equal(parseIsoDate('20.03.2026'), undefined);
-  });
-
-  it('dayNumber counts days since 1970-01-01 like Date.UTC', () => {
-    for (const [y, m, d] of [[1970, 1, 1], [2000, 2, 29], [2000, 3, 1], [2021, 12, 31], [1969, 12, 31], [2400, 2, 29]] as const) {
-      assert.equal(dayNumber({ year: y, month: m, day: d }), Date.UTC(y, m - 1, d) / 86_400_000, `${y}-${m}-${d}`);
-    }
-  });
-});
 
 describe('headerNames', () => {
   it('matches whole words, case-insensitively, plurals included', () => {

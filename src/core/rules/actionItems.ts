@@ -8,7 +8,7 @@ import { shorten } from '../markdown/text';
 import { scanBracketPlaceholders } from '../template/placeholders';
 import type { Rule, RuleContext } from './rule';
 import { cellCount, isBlankRow, padRowFix, removeRowFix, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
-import { parseIsoDate } from '../postmortem/timeline';
+import { parseIsoDate } from '../postmortem/times';
 import { DEFAULT_STATUSES, findActionTables, roleOf, type ActionTable, type Role } from '../postmortem/actionItems';
 
 // A tracking reference: bd://<id>, a URL, #123 or N/A (several may be listed).

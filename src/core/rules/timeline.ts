@@ -9,13 +9,12 @@ import {
   chronologicalOrder,
   DEFAULT_HEADER_WORDS,
   readTimeline,
-  TIME_FORMATS,
   type Timeline,
   type TimelineEntry,
   type TimelineHeaderWords,
   type TimelineTable,
-  type TimeProblem,
 } from '../postmortem/timeline';
+import { TIME_FORMATS, type TimeProblem } from '../postmortem/times';
 import type { Fix } from '../types';
 
 function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
