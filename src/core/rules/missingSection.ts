@@ -1,5 +1,5 @@
 // missing-section: a template section or subsection that the document lacks.
-import { endOf, isHtmlComment, startOf } from '../markdown/document';
+import { endOf, isHtmlComment, normalizeTitle, startOf } from '../markdown/document';
 import { stringListOption, type Rule } from './rule';
 import { matchSections, missingSections, sectionInsertion } from '../template/sectionMatch';
 
@@ -21,7 +21,8 @@ export const missingSection: Rule = {
   check(ctx) {
     const { doc, template } = ctx;
     if (template.sections.length === 0) return;
-    const optional = new Set(((ctx.options['optional'] as string[] | undefined) ?? []).map((t) => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()));
+    // Titles as the template's section keys are made: "What Didn't Go Well" names the section whatever its apostrophe.
+    const optional = new Set(((ctx.options['optional'] as string[] | undefined) ?? []).map(normalizeTitle));
     const matches = matchSections(doc, template);
     // Without a heading to point at, the start of the document's first block (after front matter and
     // comments), else its front matter or its end: places a disable comment can cover.
