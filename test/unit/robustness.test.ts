@@ -15,6 +15,7 @@ import { readStatus, scanStatus, STATUS_SCAN_LENGTH } from '../../src/core/postm
 import { isSuppressed, readDirectives, unsuppressed } from '../../src/core/engine/suppressions';
 import { buildTemplateModel, MAX_TEMPLATE_SIZE, templateFor, templateProblem } from '../../src/core/template/model';
 import { templateSlots } from '../../src/core/template/slots';
+import { headerWordsOf } from '../../src/core/template/timelineColumns';
 import type { Finding } from '../../src/core/types';
 
 /** Runs one rule with options as given, past the config schema (as a library caller could). */
@@ -30,6 +31,8 @@ function runRule(rule: (typeof rules)[number], text: string, options: Record<str
     template,
     options: { ...rule.defaultOptions, ...options },
     status: readStatus(doc, template),
+    // The engine reads these from the timeline rule's options, whatever they hold (headerWordsOf).
+    timelineWords: headerWordsOf(rule.id === 'timeline' ? options : {}),
     followsTemplate: true,
     eol: detectEol(text),
     report: (r) => reports.push(r),

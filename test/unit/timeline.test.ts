@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { buildDocument } from '../../src/core/markdown/document';
 import { parseMarkdown } from '../../src/core/markdown/parse';
 import { buildTemplateModel, builtinTemplate } from '../../src/core/template/model';
-import { chronologicalOrder, entryMoments, headerNames, readTimeline, type TimelineEntry } from '../../src/core/postmortem/timeline';
+import { headerNames } from '../../src/core/markdown/tableCells';
+import { chronologicalOrder, entryMoments, readTimeline, type TimelineEntry } from '../../src/core/postmortem/timeline';
 import { dayNumber } from '../../src/core/postmortem/times';
 
 function timelineOf(markdown: string, templateText?: string) {

@@ -8,7 +8,8 @@ import { scaffoldSnippet, slugify } from './scaffold';
 import { choiceStop, renderSnippet, tabStop } from '../markdown/snippetSyntax';
 import { sectionByKey, type TemplateChecklist, type TemplateModel, type TemplateTable } from '../template/model';
 import { templateSlots } from '../template/slots';
-import { headerNames, templateTimelineTable } from '../postmortem/timeline';
+import { headerNames } from '../markdown/tableCells';
+import { templateTimelineTable } from '../template/timelineColumns';
 
 /** One entry of a .code-snippets file. */
 export interface SnippetDefinition {

@@ -15,6 +15,7 @@ import { followsTemplate, templateFit } from '../postmortem/templateFit';
 import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../postmortem/status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor, templateProblem } from '../template/model';
+import { DEFAULT_HEADER_WORDS, headerWordsOf } from '../template/timelineColumns';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
 
 /** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
@@ -139,6 +140,8 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
   const byStatus = strictnessFor(status, config);
   const minShare = Number(resolveRule(templateFitRule, config).options['minShare'] ?? DEFAULT_MIN_SHARE);
   const fits = followsTemplate(templateFit(doc, template), minShare);
+  const timelineRule = rules.find((r) => r.id === 'timeline');
+  const timelineWords = timelineRule ? headerWordsOf(resolveRule(timelineRule, config).options) : DEFAULT_HEADER_WORDS;
 
   for (const rule of rules) {
     const resolved = resolveRule(rule, config, byStatus);
@@ -153,6 +156,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
       template,
       options: resolved.options,
       status,
+      timelineWords,
       followsTemplate: fits,
       eol,
       edit,

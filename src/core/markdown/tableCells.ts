@@ -2,7 +2,7 @@
 // in place. remark keeps a row's cells as written (a short row has fewer cells, a long row more), a
 // cell's position includes its leading pipe, and the last cell's includes the closing pipe.
 import type { Table, TableCell, TableRow } from 'mdast';
-import { endOf, plainText, startOf } from './document';
+import { endOf, normalizeTitle, plainText, startOf } from './document';
 import type { LineIndex } from './positions';
 import type { Fix, TextEdit } from '../types';
 
@@ -36,6 +36,24 @@ export interface RowSpan {
   lineStart: number;
   lineEnd: number;
   cells: CellSpan[];
+}
+
+/** Whether a header cell names one of `words`, as whole words in any case, plurals too ("Date and Time in CET" names Time). */
+export function headerNames(header: string, words: readonly string[]): boolean {
+  const h = ` ${normalizeTitle(header)} `;
+  return normalizedWords(words).some((word) => word !== '' && (h.includes(` ${word} `) || h.includes(` ${word}s `)));
+}
+
+// Word lists are constants or options: normalise each list once, not on every header of every lint.
+const normalizedLists = new Map<string, string[]>();
+function normalizedWords(words: readonly string[]): string[] {
+  const key = words.join('\u0000');
+  let list = normalizedLists.get(key);
+  if (!list) {
+    if (normalizedLists.size > 64) normalizedLists.clear();
+    normalizedLists.set(key, (list = words.map(normalizeTitle)));
+  }
+  return list;
 }
 
 function isBlank(c: string | undefined): boolean {

@@ -5,7 +5,7 @@ import type { Table } from 'mdast';
 import { closestSection, type DocumentModel, type Section } from '../markdown/document';
 import type { TemplateModel, TemplateTable } from '../template/model';
 import { matchSections } from '../template/sectionMatch';
-import { headerNames } from './timeline';
+import { headerNames } from '../markdown/tableCells';
 
 export const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', "Won't Do"];
 

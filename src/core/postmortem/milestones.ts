@@ -3,8 +3,9 @@
 // "alert"), and the impact start by the first row when nothing else marks it. Each row's words are
 // stemmed once per document; keywords are matched as stem sequences, so the cost is linear in the rows.
 import { stemmer } from 'stemmer';
-import { templateTimelineTable, type TimelineEntry } from './timeline';
+import type { TimelineEntry } from './timeline';
 import type { TemplateModel } from '../template/model';
+import { templateTimelineTable } from '../template/timelineColumns';
 
 export type Milestone = 'start' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'closed';
 export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'acknowledged', 'mitigated', 'restored', 'closed'];

@@ -2,42 +2,15 @@
 // that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives durations
 // (time to detect, mitigate, resolve) from the timeline. The times themselves are ./times.
 import type { Table, TableCell, TableRow } from 'mdast';
-import { closestSection, normalizeTitle, type DocumentModel, type Section } from '../markdown/document';
+import { closestSection, type DocumentModel, type Section } from '../markdown/document';
 import { matchSections } from '../template/sectionMatch';
-import { tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
+import { headerNames, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import type { TemplateModel, TemplateTable } from '../template/model';
+import { isTimeColumnHeader } from '../template/placeholders';
+import { DEFAULT_HEADER_WORDS, templateTimelineTable, type TimelineHeaderWords } from '../template/timelineColumns';
 import { dayNumber, precisionMinutes, readTimeValue, type CalendarDate, type TimeProblem, type TimeValue } from './times';
 // Moved to ./times (issue 8): re-exported only until index.ts, metrics.ts, rules/metrics.ts and rules/signOff.ts import them from there.
 export { parseIsoDate, precisionMinutes, type CalendarDate, type TimePrecision } from './times';
-
-/** Header words that name the timeline's columns (compared as whole words, case-insensitive). */
-export interface TimelineHeaderWords {
-  time: readonly string[];
-  event: readonly string[];
-}
-
-export const DEFAULT_HEADER_WORDS: TimelineHeaderWords = {
-  time: ['Time', 'Timestamp', 'When', 'Date', 'Datetime'],
-  event: ['Event', 'Description', 'What happened', 'Action', 'What', 'Activity', 'Details', 'Update'],
-};
-
-/** Whether a header cell names one of `words` ("Date and Time in CET" names Time). */
-export function headerNames(header: string, words: readonly string[]): boolean {
-  const h = ` ${normalizeTitle(header)} `;
-  return normalizedWords(words).some((word) => word !== '' && (h.includes(` ${word} `) || h.includes(` ${word}s `)));
-}
-
-// Word lists are constants or options: normalise each list once, not on every header of every lint.
-const normalizedLists = new Map<string, string[]>();
-function normalizedWords(words: readonly string[]): string[] {
-  const key = words.join('\u0000');
-  let list = normalizedLists.get(key);
-  if (!list) {
-    if (normalizedLists.size > 64) normalizedLists.clear();
-    normalizedLists.set(key, (list = words.map(normalizeTitle)));
-  }
-  return list;
-}
 
 export interface TimelineEntry {
   row: TableRow;
@@ -107,11 +80,6 @@ export interface Timeline {
   entries: TimelineEntry[];
 }
 
-/** The template table whose first column names a time: the timeline. */
-export function templateTimelineTable(template: TemplateModel, words: TimelineHeaderWords = DEFAULT_HEADER_WORDS): TemplateTable | undefined {
-  return template.tables.find((t) => t.columns[0] !== undefined && headerNames(t.columns[0], words.time));
-}
-
 /** Whether `section` is `ancestor` or lies under it without passing through another template section. */
 function belongsTo(section: Section | undefined, ancestor: Section, otherTemplateKeys: ReadonlySet<string>): boolean {
   return closestSection(section, (s) => s === ancestor || otherTemplateKeys.has(s.key)) === ancestor;
@@ -146,8 +114,8 @@ function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words
   const match = matchSections(doc, template).find((m) => m.template.key === templateTable.sectionKey);
   const sections = match?.found ?? [];
   const otherKeys = new Set(template.sections.map((s) => s.key).filter((k) => k !== templateTable.sectionKey));
-  // The template's own column names count as header words (a team's "Zeit | Ereignis" template).
-  const timeWords = [...words.time, templateTable.columns[0] as string];
+  // The template's own event column counts as an event word (a team's "Time | Ereignis" template);
+  // its time column already names one of the time words.
   const eventWords = [...words.event, templateTable.columns[templateEventColumn] ?? ''];
 
   const tables: TimelineTable[] = [];
@@ -156,7 +124,7 @@ function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words
     if (!timelineSection || !info.section) continue;
     const { header, body } = tableRows(doc.text, doc.lines, info.node);
     const headerCells = header?.cells ?? [];
-    const timeColumn = headerCells[0] && headerNames(headerCells[0].text, timeWords) ? 0 : undefined;
+    const timeColumn = headerCells[0] && isTimeColumnHeader(headerCells[0].text, words.time) ? 0 : undefined;
     const eventFound = headerCells.findIndex((c, i) => i > 0 && headerNames(c.text, eventWords));
     const eventColumn = eventFound > 0 ? eventFound : undefined;
     const eventIndex = eventColumn ?? Math.min(templateEventColumn, Math.max(1, headerCells.length - 1));

@@ -63,7 +63,7 @@ export const placeholder: Rule = {
     const timeCells = new Set<TableCell>();
     for (const { node: table } of doc.tables) {
       const [header, ...rows] = table.children;
-      if (!header || !isTimeColumnHeader(plainText(header.children[0] ?? header))) continue;
+      if (!header || !isTimeColumnHeader(plainText(header.children[0] ?? header), ctx.timelineWords.time)) continue;
       for (const row of rows) if (row.children[0]) timeCells.add(row.children[0]);
     }
 

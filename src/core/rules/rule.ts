@@ -3,6 +3,7 @@ import type { DocumentModel } from '../markdown/document';
 import type { LineIndex } from '../markdown/positions';
 import type { DocumentStatus } from '../postmortem/status';
 import type { TemplateModel } from '../template/model';
+import type { TimelineHeaderWords } from '../template/timelineColumns';
 import type { Fix, Severity, TextEdit } from '../types';
 
 /** A JSON Schema fragment (documented in schemas/postmortemrc.schema.json). */
@@ -38,6 +39,11 @@ export interface RuleContext {
   options: Record<string, unknown>;
   /** The document's Status (Draft, In Review, Complete), when it says one. */
   status: DocumentStatus | undefined;
+  /**
+   * The words that name the timeline's time and event columns (the timeline rule's timeHeaders and
+   * eventHeaders options): every rule that asks "is this a time column?" asks it with these.
+   */
+  timelineWords: TimelineHeaderWords;
   /** Whether the document follows the template (template-fit): when not, layout findings are noise. */
   followsTemplate: boolean;
   /** The document's line break ("\n" or "\r\n"), for inserted text. */

@@ -5,21 +5,10 @@ import { endOf, hasOwnContent, isWithin, type Section } from '../markdown/docume
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
 import { stringListOption, type Rule, type RuleContext } from './rule';
 import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../markdown/tableCells';
-import {
-  chronologicalOrder,
-  DEFAULT_HEADER_WORDS,
-  readTimeline,
-  type Timeline,
-  type TimelineEntry,
-  type TimelineHeaderWords,
-  type TimelineTable,
-} from '../postmortem/timeline';
+import { chronologicalOrder, readTimeline, type Timeline, type TimelineEntry, type TimelineTable } from '../postmortem/timeline';
+import { DEFAULT_HEADER_WORDS, type TimelineHeaderWords } from '../template/timelineColumns';
 import { TIME_FORMATS, type TimeProblem } from '../postmortem/times';
 import type { Fix } from '../types';
-
-function stringList(value: unknown, fallback: readonly string[]): readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : fallback;
-}
 
 /** "Time, Timestamp, When, Date..." */
 function examples(words: readonly string[]): string {
@@ -43,11 +32,11 @@ function timeMessage(entry: TimelineEntry, problem: TimeProblem): string {
 }
 
 /** Whether the placeholder rule reports this time cell (an HH:MM or a [bracket] left from the template). */
-function isPlaceholderTime(table: TimelineTable, entry: TimelineEntry): boolean {
+function isPlaceholderTime(table: TimelineTable, entry: TimelineEntry, timeWords: readonly string[]): boolean {
   const source = entry.span.cells[0]?.source ?? '';
   if (scanBracketPlaceholders(source).length > 0) return true;
   const headerCell = table.header?.cells[0]?.text ?? '';
-  return isTimeColumnHeader(headerCell) && scanTimePlaceholders(source).length > 0;
+  return isTimeColumnHeader(headerCell, timeWords) && scanTimePlaceholders(source).length > 0;
 }
 
 /** The template's timeline table as Markdown, in the document's line breaks. */
@@ -152,7 +141,7 @@ function checkTable(ctx: RuleContext, timeline: Timeline, table: TimelineTable, 
         ...(join ? { suggestions: [join] } : {}),
       });
     }
-    if (checkTimes && entry.timeProblem && !isPlaceholderTime(table, entry)) {
+    if (checkTimes && entry.timeProblem && !isPlaceholderTime(table, entry, words.time)) {
       ctx.report({ message: timeMessage(entry, entry.timeProblem), start: entry.timeStart, end: entry.timeEnd });
     }
     const above = entry.earlierThan;
@@ -193,10 +182,7 @@ export const timeline: Rule = {
   },
   defaultOptions: { timeHeaders: [...DEFAULT_HEADER_WORDS.time], eventHeaders: [...DEFAULT_HEADER_WORDS.event] },
   check(ctx) {
-    const words: TimelineHeaderWords = {
-      time: stringList(ctx.options['timeHeaders'], DEFAULT_HEADER_WORDS.time),
-      event: stringList(ctx.options['eventHeaders'], DEFAULT_HEADER_WORDS.event),
-    };
+    const words = ctx.timelineWords;
     const found = readTimeline(ctx.doc, ctx.template, words);
     if (!found) return;
     const expected = `${found.template.columns[0]} | ${found.template.columns[found.templateEventColumn] ?? ''}`;

@@ -1,6 +1,8 @@
 // What counts as unfilled template text inside a run of Markdown source. Shared by the template
 // model (which placeholders the template has) and the `placeholder` rule (which are left).
+import { headerNames } from '../markdown/tableCells';
 import type { TemplateModel } from './model';
+import { DEFAULT_HEADER_WORDS } from './timelineColumns';
 
 export interface PlaceholderSpan {
   /** Offsets into the scanned source (add the run's base offset). */
@@ -117,7 +119,11 @@ export function scanTimePlaceholders(source: string): PlaceholderSpan[] {
   return found;
 }
 
-/** Whether a table's first header cell names a time column: Time, Time (UTC), Date/Time, Timestamp, When, Date and Time in CET. */
-export function isTimeColumnHeader(header: string): boolean {
-  return /^(?:date\s*(?:\/|and|&)?\s*)?(?:time|times|timestamp|datetime|when|date)\b/i.test(header.trim());
+/**
+ * Whether a table's first header cell names a time column: one of the timeline's time words (the
+ * timeline rule's `timeHeaders`; by default Time, Timestamp, When, Date, Datetime) as a whole word,
+ * as in Time (UTC), Date/Time, Date and Time in CET.
+ */
+export function isTimeColumnHeader(header: string, timeWords: readonly string[] = DEFAULT_HEADER_WORDS.time): boolean {
+  return headerNames(header, timeWords);
 }
