@@ -2,15 +2,33 @@
 // when present); the findings of <rule-id> must equal <case>.expected.json. Then every fix and every
 // suggestion is applied on its own and the document linted again: that finding is gone, and nothing
 // outside the fix's range changed. UPDATE_FIXTURES=1 writes the expected files (review the diff!).
+// A <case>.md whose one line is "Same document as [...](path)." is the document at that path (the
+// built-in template's source, another folder's fixture): one copy, its own findings per folder.
+// Every rule has a folder. test/fixtures/README.md says the same for people adding fixtures.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, lint } from '../../src/core/index';
+import { applyEdits, lint, rules } from '../../src/core/index';
 import type { Finding, Fix, PostmortemConfig } from '../../src/core/types';
 
 const root = join(__dirname, '..', 'fixtures');
 const update = process.env['UPDATE_FIXTURES'] === '1';
+
+/** "Same document as [timeline/complete.md](../timeline/complete.md)." : the path, relative to the fixture's folder. */
+const REFERENCE = /^Same document as \[[^\]\n]+\]\(([^)\s]+\.md)\)\.\n?$/;
+
+/** The document a fixture file stands for: its text, or the text of the document it refers to. */
+function fixtureText(path: string): string {
+  const text = readFileSync(path, 'utf8');
+  const reference = REFERENCE.exec(text)?.[1];
+  if (reference === undefined) return text;
+  const target = join(dirname(path), reference);
+  assert.ok(existsSync(target), `${relative(root, path)} refers to ${reference}, which does not exist`);
+  const shared = readFileSync(target, 'utf8');
+  assert.ok(!REFERENCE.test(shared), `${relative(root, path)} refers to ${reference}, itself a reference: refer to the document`);
+  return shared;
+}
 
 interface Expected {
   line: number;
@@ -64,7 +82,7 @@ for (const dir of ruleDirs) {
     for (const file of files) {
       const base = join(root, ruleId, file.slice(0, -3));
       it(file, () => {
-        const text = readFileSync(`${base}.md`, 'utf8');
+        const text = fixtureText(`${base}.md`);
         const config = existsSync(`${base}.config.json`)
           ? (JSON.parse(readFileSync(`${base}.config.json`, 'utf8')) as PostmortemConfig)
           : undefined;
@@ -82,3 +100,21 @@ for (const dir of ruleDirs) {
     }
   });
 }
+
+describe('fixtures: every rule has its folder', () => {
+  it('test/fixtures/<rule-id>/ with at least one document for each rule', () => {
+    const missing = rules.map((r) => r.id).filter((id) => !existsSync(join(root, id)) || !readdirSync(join(root, id)).some((f) => f.endsWith('.md')));
+    assert.deepEqual(missing, [], 'rules without fixtures: add test/fixtures/<rule-id>/<case>.md and run UPDATE_FIXTURES=1');
+  });
+
+  it('every folder names a rule, and every expected or config file has its document', () => {
+    const ids = new Set(rules.map((r) => r.id));
+    for (const dir of ruleDirs) {
+      assert.ok(ids.has(dir.name), `test/fixtures/${dir.name}/ names no rule`);
+      for (const file of readdirSync(join(root, dir.name))) {
+        const document = file.replace(/\.(?:expected|config)\.json$/, '.md');
+        if (document !== file) assert.ok(existsSync(join(root, dir.name, document)), `${dir.name}/${file} has no ${document}`);
+      }
+    }
+  });
+});
