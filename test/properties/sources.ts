@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinTemplateText } from '../../src/core/index';
+import { fixtureCases, fixtureFolders, fixtureRoot } from '../fixtureFiles';
 
 export interface SourceDocument {
   /** Where it comes from: "template", "fixture:timeline/crlf.md", "corpus:geth-....md". */
@@ -14,11 +15,19 @@ export interface SourceDocument {
 /** Bases larger than this are left out (the unit suite never lints megabyte inputs). */
 export const MAX_BASE_SIZE = 30 * 1024;
 
-export const fixturesDir = join(__dirname, '..', 'fixtures');
+export const fixturesDir = fixtureRoot;
 export const corpusDir = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 function readMarkdown(dir: string, prefix: string, recurse: boolean): SourceDocument[] {
   if (!existsSync(dir)) return [];
+  // The fixtures: each rule folder's own documents (a reference to a document kept elsewhere is that document, read once).
+  if (dir === fixturesDir) {
+    return fixtureFolders().flatMap((rule) =>
+      fixtureCases(rule)
+        .filter((c) => !c.shared && c.text.length <= MAX_BASE_SIZE)
+        .map((c) => ({ name: `${prefix}${rule}/${c.file}`, text: c.text })),
+    );
+  }
   const out: SourceDocument[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);

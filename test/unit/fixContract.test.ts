@@ -25,6 +25,7 @@ import { detectEol, LineIndex } from '../../src/core/markdown/positions';
 import type { Rule } from '../../src/core/rules/rule';
 import type { Finding, Fix, PostmortemConfig } from '../../src/core/types';
 import type { Node as UnistNode, Parent } from 'unist';
+import { fixtureCases, fixtureFolders, fixtureRoot } from '../fixtureFiles';
 
 interface Doc {
   name: string;
@@ -32,17 +33,13 @@ interface Doc {
   config?: PostmortemConfig;
 }
 
-const fixtureRoot = join(__dirname, '..', 'fixtures');
 const corpusRoot = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 
 function readDocs(): Doc[] {
   const docs: Doc[] = [{ name: 'the built-in template', text: builtinTemplateText }];
-  for (const dir of existsSync(fixtureRoot) ? readdirSync(fixtureRoot) : []) {
-    for (const file of readdirSync(join(fixtureRoot, dir)).filter((f) => f.endsWith('.md'))) {
-      const base = join(fixtureRoot, dir, file.slice(0, -3));
-      const config = existsSync(`${base}.config.json`) ? (JSON.parse(readFileSync(`${base}.config.json`, 'utf8')) as PostmortemConfig) : undefined;
-      docs.push({ name: `${dir}/${file}`, text: readFileSync(`${base}.md`, 'utf8'), ...(config ? { config } : {}) });
-    }
+  // A fixture kept once and referred to from other folders is checked once, where it is kept.
+  for (const dir of fixtureFolders()) {
+    for (const c of fixtureCases(dir)) if (!c.shared) docs.push({ name: `${dir}/${c.file}`, text: c.text, ...(c.config ? { config: c.config } : {}) });
   }
   for (const file of existsSync(corpusRoot) ? readdirSync(corpusRoot).filter((f) => f.endsWith('.md')) : []) {
     docs.push({ name: `corpus/${file}`, text: readFileSync(join(corpusRoot, file), 'utf8') });

@@ -7,28 +7,13 @@
 // Every rule has a folder. test/fixtures/README.md says the same for people adding fixtures.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, lint, rules } from '../../src/core/index';
 import type { Finding, Fix, PostmortemConfig } from '../../src/core/types';
+import { fixtureCases, fixtureFolders, fixtureRoot as root } from '../fixtureFiles';
 
-const root = join(__dirname, '..', 'fixtures');
 const update = process.env['UPDATE_FIXTURES'] === '1';
-
-/** "Same document as [timeline/complete.md](../timeline/complete.md)." : the path, relative to the fixture's folder. */
-const REFERENCE = /^Same document as \[[^\]\n]+\]\(([^)\s]+\.md)\)\.\n?$/;
-
-/** The document a fixture file stands for: its text, or the text of the document it refers to. */
-function fixtureText(path: string): string {
-  const text = readFileSync(path, 'utf8');
-  const reference = REFERENCE.exec(text)?.[1];
-  if (reference === undefined) return text;
-  const target = join(dirname(path), reference);
-  assert.ok(existsSync(target), `${relative(root, path)} refers to ${reference}, which does not exist`);
-  const shared = readFileSync(target, 'utf8');
-  assert.ok(!REFERENCE.test(shared), `${relative(root, path)} refers to ${reference}, itself a reference: refer to the document`);
-  return shared;
-}
 
 interface Expected {
   line: number;
@@ -74,18 +59,11 @@ function checkFix(text: string, finding: Finding, fix: Fix, config: PostmortemCo
   assert.ok(remaining < before, `after "${fix.title}" the finding "${finding.message}" is gone`);
 }
 
-const ruleDirs = existsSync(root) ? readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()) : [];
-for (const dir of ruleDirs) {
-  const ruleId = dir.name;
+const ruleDirs = fixtureFolders();
+for (const ruleId of ruleDirs) {
   describe(`fixtures: ${ruleId}`, () => {
-    const files = readdirSync(join(root, ruleId)).filter((f) => f.endsWith('.md'));
-    for (const file of files) {
-      const base = join(root, ruleId, file.slice(0, -3));
+    for (const { file, base, text, config } of fixtureCases(ruleId)) {
       it(file, () => {
-        const text = fixtureText(`${base}.md`);
-        const config = existsSync(`${base}.config.json`)
-          ? (JSON.parse(readFileSync(`${base}.config.json`, 'utf8')) as PostmortemConfig)
-          : undefined;
         const findings = lint(text, config ? { config } : {}).filter((f) => f.ruleId === ruleId);
         const actual = findings.map(summary);
         const expectedPath = `${base}.expected.json`;
@@ -110,10 +88,10 @@ describe('fixtures: every rule has its folder', () => {
   it('every folder names a rule, and every expected or config file has its document', () => {
     const ids = new Set(rules.map((r) => r.id));
     for (const dir of ruleDirs) {
-      assert.ok(ids.has(dir.name), `test/fixtures/${dir.name}/ names no rule`);
-      for (const file of readdirSync(join(root, dir.name))) {
+      assert.ok(ids.has(dir), `test/fixtures/${dir}/ names no rule`);
+      for (const file of readdirSync(join(root, dir))) {
         const document = file.replace(/\.(?:expected|config)\.json$/, '.md');
-        if (document !== file) assert.ok(existsSync(join(root, dir.name, document)), `${dir.name}/${file} has no ${document}`);
+        if (document !== file) assert.ok(existsSync(join(root, dir, document)), `${dir}/${file} has no ${document}`);
       }
     }
   });
