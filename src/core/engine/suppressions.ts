@@ -5,6 +5,7 @@
 //   <!-- postmortem-disable-file [RULE...] -->       the whole document
 import type { Html } from 'mdast';
 import type { LineIndex } from '../markdown/positions';
+import { memoize } from '../markdown/memo';
 import type { Finding } from '../types';
 
 type Kind = 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
@@ -99,8 +100,6 @@ function names(d: Directive, ruleId: string): boolean {
   return d.rules.length === 0 || d.rules.includes(ruleId);
 }
 
-const indexes = new WeakMap<readonly Directive[], SuppressionIndex>();
-
 /** The findings no directive turns off: O(rules x directives + findings x log directives). */
 export function unsuppressed(findings: readonly Finding[], directives: readonly Directive[]): Finding[] {
   if (directives.length === 0) return [...findings];
@@ -110,7 +109,5 @@ export function unsuppressed(findings: readonly Finding[], directives: readonly 
 
 /** Whether a directive turns the finding off. Repeated calls with the same directives share one index. */
 export function isSuppressed(finding: Finding, directives: readonly Directive[]): boolean {
-  let index = indexes.get(directives);
-  if (!index) indexes.set(directives, (index = new SuppressionIndex(directives)));
-  return index.isSuppressed(finding);
+  return memoize(directives, 'suppression index', [], () => new SuppressionIndex(directives)).isSuppressed(finding);
 }

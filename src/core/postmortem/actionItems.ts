@@ -6,6 +6,7 @@ import { closestSection, type DocumentModel, type Section } from '../markdown/do
 import type { TemplateModel, TemplateTable } from '../template/model';
 import { matchSections } from '../template/sectionMatch';
 import { headerNames } from '../markdown/tableCells';
+import { memoize } from '../markdown/memo';
 
 export const DEFAULT_STATUSES = ['Open', 'In Progress', 'Done', "Won't Do"];
 
@@ -25,17 +26,13 @@ export function roleOf(column: string): Role | undefined {
 }
 
 /** Template tables with an Action and an Owner column. */
-const actionTemplatesOf = new WeakMap<TemplateModel, TemplateTable[]>();
 function actionTemplates(template: TemplateModel): TemplateTable[] {
-  let found = actionTemplatesOf.get(template);
-  if (!found) {
-    found = template.tables.filter((t) => {
+  return memoize(template, 'action templates', [], () =>
+    template.tables.filter((t) => {
       const roles = t.columns.map(roleOf);
       return roles.includes('action') && roles.includes('owner');
-    });
-    actionTemplatesOf.set(template, found);
-  }
-  return found;
+    }),
+  );
 }
 
 /** The outermost template section holding `key` (Action Items for "Immediate (Within 1 Week)"). */

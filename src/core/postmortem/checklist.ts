@@ -2,6 +2,7 @@
 // entries as written in the document, read from the source so that labels and boxes have exact offsets.
 import type { List, ListItem } from 'mdast';
 import type { DocumentModel, Section } from '../markdown/document';
+import { memoize } from '../markdown/memo';
 import { endOf, normalizeTitle, startOf } from '../markdown/document';
 import { templatePlaceholders } from '../template/placeholders';
 import { matchSections } from '../template/sectionMatch';
@@ -82,14 +83,13 @@ export function readLabel(text: string, from: number, lineEnd: number, requireCo
   return { label, start: from + lead, end: from + lead + label.length, after: undefined };
 }
 
-const listsCache = new WeakMap<DocumentModel, Map<Section, List[]>>();
-
 /** Lists of the document by section, built in one pass over doc.lists (once per document). */
 export function listsBySection(doc: DocumentModel): Map<Section, List[]> {
-  const cached = listsCache.get(doc);
-  if (cached) return cached;
+  return memoize(doc, 'lists by section', [], () => groupLists(doc));
+}
+
+function groupLists(doc: DocumentModel): Map<Section, List[]> {
   const bySection = new Map<Section, List[]>();
-  listsCache.set(doc, bySection);
   for (const { node, section } of doc.lists) {
     if (!section) continue;
     const lists = bySection.get(section);
@@ -179,21 +179,17 @@ export interface FactorChecklist {
   placeholders: Set<string>;
 }
 
-const byTemplate = new WeakMap<TemplateModel, FactorChecklist[]>();
-
 // Which checklists this rule checks, without naming any section: those whose template section
 // also has a plain list of `Name: explanation` entries after the options (the Details list of
 // "Contributing Factors"). A checklist that stands alone ("How Was It Detected?") is not one.
 export function factorChecklists(template: TemplateModel): FactorChecklist[] {
-  let found = byTemplate.get(template);
-  if (found) return found;
-  const placeholders = templatePlaceholders(template.source);
-  found = template.checklists
-    .filter((checklist) => {
-      const ownText = template.sections.find((s) => s.key === checklist.sectionKey)?.ownText ?? '';
-      return ownText.split(/\r?\n/).some((line) => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\][ \t])\S[^:]{0,80}:(?:[ \t]|$)/.test(line));
-    })
-    .map((checklist) => ({ checklist, placeholders }));
-  byTemplate.set(template, found);
-  return found;
+  return memoize(template, 'factor checklists', [], () => {
+    const placeholders = templatePlaceholders(template.source);
+    return template.checklists
+      .filter((checklist) => {
+        const ownText = template.sections.find((s) => s.key === checklist.sectionKey)?.ownText ?? '';
+        return ownText.split(/\r?\n/).some((line) => /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?!\[[ xX]\][ \t])\S[^:]{0,80}:(?:[ \t]|$)/.test(line));
+      })
+      .map((checklist) => ({ checklist, placeholders }));
+  });
 }

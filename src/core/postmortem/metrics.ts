@@ -3,6 +3,7 @@
 // Duration of Impact), each by a reading ("start->acknowledged") that teams choose or that the rule
 // accepts among the usual ones. The `metrics` rule and `postmortem metrics` both read this.
 import type { DocumentModel } from '../markdown/document';
+import { memoize } from '../markdown/memo';
 import { formatDuration } from './duration';
 import {
   DEFAULT_MILESTONE_KEYWORDS,
@@ -174,8 +175,6 @@ interface Placed {
   frame: number;
 }
 
-const cache = new WeakMap<DocumentModel, Map<string, TimelineMetrics>>();
-
 /**
  * The milestones and metrics the timeline gives. `options` is the `metrics` rule's options object
  * (a keywords record alone, as older callers pass, is read as `{ keywords }`).
@@ -189,12 +188,17 @@ export function timelineMetrics(
   const maxMinutes = typeof given.maxMinutes === 'number' && given.maxMinutes >= 1 ? given.maxMinutes : DEFAULT_MAX_MINUTES;
   const pinned = pinnedReadings(given.definitions);
   const keywords = given.keywords && typeof given.keywords === 'object' ? given.keywords : {};
-  const cacheKey = JSON.stringify([keywords, pinned, maxMinutes]);
-  let byKey = cache.get(doc);
-  if (!byKey) cache.set(doc, (byKey = new Map()));
-  const hit = byKey.get(cacheKey);
-  if (hit) return hit;
+  const key = JSON.stringify([keywords, pinned, maxMinutes]);
+  return memoize(doc, 'timeline metrics', [template, key], () => measure(doc, template, keywords, pinned, maxMinutes));
+}
 
+function measure(
+  doc: DocumentModel,
+  template: TemplateModel,
+  keywords: NonNullable<MetricsOptions['keywords']>,
+  pinned: ReturnType<typeof pinnedReadings>,
+  maxMinutes: number,
+): TimelineMetrics {
   const timeline = readTimeline(doc, template);
   const summaryDate = parseIsoDate(readSummary(doc, template).fields.find((f) => f.name === 'date')?.value ?? '');
   const placed = new Map<TimelineEntry, Placed>();
@@ -248,8 +252,6 @@ export function timelineMetrics(
     if (chosen) metrics[name] = chosen;
   }
   const result: TimelineMetrics = { timeline, milestones, metrics, readings, pinned, measurable: placed.size > 0, summaryDate, maxMinutes };
-  if (byKey.size > 8) byKey.clear();
-  byKey.set(cacheKey, result);
   return result;
 }
 

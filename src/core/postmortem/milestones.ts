@@ -3,6 +3,7 @@
 // "alert"), and the impact start by the first row when nothing else marks it. Each row's words are
 // stemmed once per document; keywords are matched as stem sequences, so the cost is linear in the rows.
 import { stemmer } from 'stemmer';
+import { memoize } from '../markdown/memo';
 import type { TimelineEntry } from './timeline';
 import type { TemplateModel } from '../template/model';
 import { templateTimelineTable } from '../template/timelineColumns';
@@ -94,15 +95,11 @@ interface RowWords {
 }
 
 // A row's tags and stems, read once per document (the rule and the lint summary share them).
-const rowWords = new WeakMap<TimelineEntry, RowWords>();
 function wordsOf(entry: TimelineEntry): RowWords {
-  let words = rowWords.get(entry);
-  if (!words) {
+  return memoize(entry, 'row words', [], () => {
     const tags = tagsOf(entry.eventText);
-    words = { tags, stems: sharedStems(tags.length ? entry.eventText.replace(MILESTONE_TAG, ' ') : entry.eventText) };
-    rowWords.set(entry, words);
-  }
-  return words;
+    return { tags, stems: sharedStems(tags.length ? entry.eventText.replace(MILESTONE_TAG, ' ') : entry.eventText) };
+  });
 }
 
 interface KeywordStems {
@@ -141,22 +138,21 @@ function keywordMilestones(stems: readonly string[], index: KeywordIndex): Miles
   return found ?? [];
 }
 
-const templateKeywordCache = new WeakMap<TemplateModel, Record<Milestone, string[]>>();
-
 /**
  * A team template can teach its own wording: a timeline row tagged in the template
  * (`| HH:MM | [Kunde meldet Fehler] {detected} |`) makes its text a keyword of that milestone.
  */
 export function templateKeywords(template: TemplateModel): Record<Milestone, string[]> {
-  const cached = templateKeywordCache.get(template);
-  if (cached) return cached;
+  return memoize(template, 'template keywords', [], () => readTemplateKeywords(template));
+}
+
+function readTemplateKeywords(template: TemplateModel): Record<Milestone, string[]> {
   const found = Object.fromEntries(MILESTONES.map((m) => [m, [] as string[]])) as Record<Milestone, string[]>;
   for (const row of templateTimelineTable(template)?.rows ?? []) {
     const event = row.slice(1).join(' ');
     const words = event.replace(MILESTONE_TAG, '').replace(/[\[\]]/g, '').trim();
     if (words) for (const milestone of tagsOf(event)) found[milestone].push(words);
   }
-  templateKeywordCache.set(template, found);
   return found;
 }
 

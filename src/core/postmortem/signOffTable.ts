@@ -4,6 +4,7 @@
 // whose rows leave cells empty (Role | Name | Date); the document's is the table in the same section
 // with the same columns.
 import { endOf, normalizeTitle, rowTexts, type DocumentModel, type Section } from '../markdown/document';
+import { memoize } from '../markdown/memo';
 import { knownPlaceholders, scanBracketPlaceholders } from '../template/placeholders';
 import type { LineIndex } from '../markdown/positions';
 import { tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
@@ -36,18 +37,15 @@ export function isUnfilled(cell: CellSpan | undefined, known?: ReadonlySet<strin
   return !cell || cell.text === '' || scanBracketPlaceholders(cell.source, known).length > 0;
 }
 
-const cache = new WeakMap<DocumentModel, WeakMap<TemplateModel, SignOffRow[]>>();
-
 /**
  * Every row with a role in the document's Sign-off tables. Template tables of one section with the
  * same columns count once (their rows together), so no document row is read twice.
  */
 export function signOffRows(doc: DocumentModel, template: TemplateModel, lines: LineIndex): SignOffRow[] {
-  let byTemplate = cache.get(doc);
-  if (!byTemplate) cache.set(doc, (byTemplate = new WeakMap()));
-  const cached = byTemplate.get(template);
-  if (cached) return cached;
+  return memoize(doc, 'sign-off rows', [template], () => readSignOffRows(doc, template, lines));
+}
 
+function readSignOffRows(doc: DocumentModel, template: TemplateModel, lines: LineIndex): SignOffRow[] {
   const columnsKey = (columns: readonly string[]) => columns.map(normalizeTitle).join('|');
   const tables = new Map<string, { sectionKey: string; columns: string[]; rows: Map<string, string[]> }>();
   for (const t of template.tables) {
@@ -89,6 +87,5 @@ export function signOffRows(doc: DocumentModel, template: TemplateModel, lines: 
       }
     }
   }
-  byTemplate.set(template, found);
   return found;
 }

@@ -4,6 +4,7 @@
 import type { RootContent } from 'mdast';
 import type { DocumentModel, Section } from '../markdown/document';
 import { readFieldLines, type FieldLine } from '../markdown/fields';
+import { memoize } from '../markdown/memo';
 import type { TemplateModel } from '../template/model';
 import { matchedSection } from '../template/sectionMatch';
 
@@ -15,18 +16,12 @@ export interface Summary {
   fields: FieldLine[];
 }
 
-const cache = new WeakMap<DocumentModel, WeakMap<TemplateModel, Summary>>();
-
 export function readSummary(doc: DocumentModel, template: TemplateModel): Summary {
-  let byTemplate = cache.get(doc);
-  if (!byTemplate) cache.set(doc, (byTemplate = new WeakMap()));
-  let summary = byTemplate.get(template);
-  if (summary) return summary;
-  const section = template.summarySectionKey === undefined ? undefined : matchedSection(doc, template, template.summarySectionKey);
-  const nodes = section ? section.nodes : doc.tree.children;
-  summary = { section, nodes, fields: readFieldLines(doc.text, nodes) };
-  byTemplate.set(template, summary);
-  return summary;
+  return memoize(doc, 'summary', [template], () => {
+    const section = template.summarySectionKey === undefined ? undefined : matchedSection(doc, template, template.summarySectionKey);
+    const nodes = section ? section.nodes : doc.tree.children;
+    return { section, nodes, fields: readFieldLines(doc.text, nodes) };
+  });
 }
 
 export interface FieldValue {

@@ -4,6 +4,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import { closestSection, type DocumentModel, type Section } from '../markdown/document';
 import { matchSections } from '../template/sectionMatch';
+import { memoize } from '../markdown/memo';
 import { headerNames, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import type { TemplateModel, TemplateTable } from '../template/model';
 import { isTimeColumnHeader } from '../template/placeholders';
@@ -90,20 +91,8 @@ function belongsTo(section: Section | undefined, ancestor: Section, otherTemplat
  * (and its subsections). undefined when the template has no timeline table.
  */
 // The timeline and metrics rules both read the timeline: once per document, template and header words.
-const timelines = new WeakMap<DocumentModel, Map<string, Timeline | undefined>>();
-const templateIds = new WeakMap<TemplateModel, number>();
-let nextTemplateId = 0;
-
 export function readTimeline(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords = DEFAULT_HEADER_WORDS): Timeline | undefined {
-  let byKey = timelines.get(doc);
-  if (!byKey) timelines.set(doc, (byKey = new Map()));
-  let id = templateIds.get(template);
-  if (id === undefined) templateIds.set(template, (id = nextTemplateId++));
-  const key = `${id}:${JSON.stringify(words)}`;
-  if (byKey.has(key)) return byKey.get(key);
-  const timeline = readTimelineUncached(doc, template, words);
-  if (byKey.size < 4) byKey.set(key, timeline);
-  return timeline;
+  return memoize(doc, 'timeline', [template, JSON.stringify(words)], () => readTimelineUncached(doc, template, words));
 }
 
 function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords): Timeline | undefined {

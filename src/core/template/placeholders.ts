@@ -1,6 +1,7 @@
 // What counts as unfilled template text inside a run of Markdown source. Shared by the template
 // model (which placeholders the template has) and the `placeholder` rule (which are left).
 import { headerNames } from '../markdown/tableCells';
+import { memoize } from '../markdown/memo';
 import type { TemplateModel } from './model';
 import { DEFAULT_HEADER_WORDS } from './timelineColumns';
 
@@ -87,13 +88,9 @@ export function templatePlaceholders(templateSource: string): Set<string> {
   return known;
 }
 
-const knownByTemplate = new WeakMap<TemplateModel, Set<string>>();
-
 /** templatePlaceholders of a template model, read once per model. */
 export function knownPlaceholders(template: TemplateModel): Set<string> {
-  let known = knownByTemplate.get(template);
-  if (!known) knownByTemplate.set(template, (known = templatePlaceholders(template.source)));
-  return known;
+  return memoize(template, 'known placeholders', [], () => templatePlaceholders(template.source));
 }
 
 /** A choice list left as written in the template: two or more of the allowed values joined by `|`. */

@@ -1,6 +1,7 @@
 // Which document sections correspond to which template sections. Computed once per document and
 // shared by the structural rules and by the adapters (Insert Section...).
 import type { DocumentModel, Section } from '../markdown/document';
+import { memoize } from '../markdown/memo';
 import type { TemplateModel, TemplateSection } from './model';
 
 export interface SectionMatch {
@@ -9,14 +10,11 @@ export interface SectionMatch {
   found: Section[];
 }
 
-const cache = new WeakMap<DocumentModel, WeakMap<TemplateModel, SectionMatch[]>>();
-
 export function matchSections(doc: DocumentModel, template: TemplateModel): SectionMatch[] {
-  let byTemplate = cache.get(doc);
-  if (!byTemplate) cache.set(doc, (byTemplate = new WeakMap()));
-  let matches = byTemplate.get(template);
-  if (matches) return matches;
+  return memoize(doc, 'section matches', [template], () => matchSectionsOnce(doc, template));
+}
 
+function matchSectionsOnce(doc: DocumentModel, template: TemplateModel): SectionMatch[] {
   const byKey = new Map<string, Section[]>();
   for (const s of doc.sections) {
     const list = byKey.get(s.key);
@@ -24,7 +22,7 @@ export function matchSections(doc: DocumentModel, template: TemplateModel): Sect
     else byKey.set(s.key, [s]);
   }
   const topLevelDepth = Math.min(...template.sections.map((t) => t.depth));
-  matches = template.sections.map((t) => {
+  const matches = template.sections.map((t) => {
     let found = byKey.get(t.key) ?? [];
     if (t.parentKey !== undefined && found.length > 1) {
       // The same subsection title can exist under several parents: keep the ones under the right parent.
@@ -37,7 +35,6 @@ export function matchSections(doc: DocumentModel, template: TemplateModel): Sect
     return { template: t, found };
   });
   matchByWords(doc, matches);
-  byTemplate.set(template, matches);
   return matches;
 }
 

@@ -7,6 +7,7 @@ import type { Heading, ListItem, Nodes, Table } from 'mdast';
 import { buildDocument, endOf, plainText, startOf } from '../markdown/document';
 import { readFieldLines, type FieldLine } from '../markdown/fields';
 import { parseMarkdown } from '../markdown/parse';
+import { memoize } from '../markdown/memo';
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders, templatePlaceholders, TIME_PLACEHOLDER } from './placeholders';
 import type { SnippetSlot } from '../markdown/snippetSyntax';
 import { cellSpan } from '../markdown/tableCells';
@@ -37,12 +38,8 @@ export interface TemplateSlots {
   sectionSpans: Span[];
 }
 
-const cache = new WeakMap<TemplateModel, TemplateSlots>();
-
 export function templateSlots(template: TemplateModel): TemplateSlots {
-  let found = cache.get(template);
-  if (!found) cache.set(template, (found = readSlots(template)));
-  return found;
+  return memoize(template, 'slots', [], () => readSlots(template));
 }
 
 function readSlots(template: TemplateModel): TemplateSlots {
