@@ -32,7 +32,7 @@ export {
 } from './postmortem/metrics';
 export type { DerivedMetric, MetricsSummary, Milestone, MetricName, MetricReading, MetricsOptions, NotDerivedMetric } from './postmortem/metrics';
 export { formatDuration, parseDuration } from './postmortem/duration';
-export { parseIsoDate } from './postmortem/timeline';
+export { parseIsoDate } from './postmortem/times';
 export { isPostmortem } from './postmortem/recognize';
 
 // template: the template model

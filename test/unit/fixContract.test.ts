@@ -276,7 +276,7 @@ describe('fix-all stops a fix that does not resolve its finding', () => {
   it('applies it once, then neither applies nor offers it again', () => {
     // Like a section inserted into an unclosed comment: the finding stays at its place, the text grows at the end.
     const stubborn = fakeRule((ctx) => {
-      const end = ctx.text.length;
+      const end = ctx.doc.text.length;
       ctx.report({ message: 'Still wrong.', start: 0, end: 1, fix: { title: 'Insert a note', edits: [ctx.edit(end, end, '\nnote\n')] } });
     });
     const result = withRule(stubborn, () => fixAll(builtinTemplateText));
@@ -296,7 +296,7 @@ describe('fix-all stops a fix that does not resolve its finding', () => {
   it('stops when the text grows without bound (a message that changes every pass)', () => {
     const chunk = 'x'.repeat(20_000);
     const growing = fakeRule((ctx) => {
-      ctx.report({ message: `Wrong at ${ctx.text.length}.`, start: 0, end: 0, fix: { title: 'Grow', edits: [ctx.edit(0, 0, chunk)] } });
+      ctx.report({ message: `Wrong at ${ctx.doc.text.length}.`, start: 0, end: 0, fix: { title: 'Grow', edits: [ctx.edit(0, 0, chunk)] } });
     });
     const result = withRule(growing, () => fixAll(builtinTemplateText));
     assert.ok(result.text.length < builtinTemplateText.length + 2 * (2 * builtinTemplateText.length + 4096) + chunk.length, `${result.text.length}`);
@@ -304,7 +304,7 @@ describe('fix-all stops a fix that does not resolve its finding', () => {
 
   it('stops when the text comes back to an earlier state', () => {
     const flipping = fakeRule((ctx) => {
-      const on = ctx.text.startsWith('A');
+      const on = ctx.doc.text.startsWith('A');
       ctx.report({ message: on ? 'A.' : 'B.', start: 0, end: 0, fix: { title: 'Flip', edits: on ? [ctx.edit(0, 1, '')] : [ctx.edit(0, 0, 'A')] } });
     });
     const result = withRule(flipping, () => fixAll(builtinTemplateText));

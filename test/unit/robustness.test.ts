@@ -24,10 +24,8 @@ function runRule(rule: (typeof rules)[number], text: string, options: Record<str
   const doc = buildDocument(text, parseMarkdown(text), lines);
   const template = builtinTemplate();
   const reports: Report[] = [];
-  const ctx: RuleContext = {
-    text,
+  const ctx: RuleContext<object> = {
     doc,
-    lines,
     template,
     options: { ...rule.defaultOptions, ...options },
     status: readStatus(doc, template),

@@ -10,12 +10,14 @@ import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } 
 import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from '../markdown/positions';
 import type { Report, Rule, RuleContext } from '../rules/rule';
 import { rules } from '../rules/index';
-import { DEFAULT_MIN_SHARE, templateFitRule } from '../rules/templateFit';
+import { templateFitRule } from '../rules/templateFit';
+import { timeline as timelineRule } from '../rules/timeline';
+import { metrics as metricsRule } from '../rules/metrics';
 import { followsTemplate, templateFit } from '../postmortem/templateFit';
 import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../postmortem/status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor, templateProblem } from '../template/model';
-import { DEFAULT_HEADER_WORDS, headerWordsOf } from '../template/timelineColumns';
+import { headerWordsOf } from '../template/timelineColumns';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
 
 /** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
@@ -138,10 +140,9 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });
   const status = readStatus(doc, template);
   const byStatus = strictnessFor(status, config);
-  const minShare = Number(resolveRule(templateFitRule, config).options['minShare'] ?? DEFAULT_MIN_SHARE);
+  const minShare = resolveRule(templateFitRule, config).options.minShare;
   const fits = followsTemplate(templateFit(doc, template), minShare);
-  const timelineRule = rules.find((r) => r.id === 'timeline');
-  const timelineWords = timelineRule ? headerWordsOf(resolveRule(timelineRule, config).options) : DEFAULT_HEADER_WORDS;
+  const timelineWords = headerWordsOf(resolveRule(timelineRule, config).options);
 
   for (const rule of rules) {
     const resolved = resolveRule(rule, config, byStatus);
@@ -149,10 +150,8 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
     const severity = resolved.severity;
     // A failing rule's findings are all left out, not only those after the failure.
     const reported: Finding[] = [];
-    const ctx: RuleContext = {
-      text,
+    const ctx: RuleContext<object> = {
       doc,
-      lines,
       template,
       options: resolved.options,
       status,
@@ -190,8 +189,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
   const kept = directives.length ? findings.filter((f) => !suppressed(f)) : findings;
   kept.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
   // The metrics rule's options (keywords, definitions, maxMinutes), so the cached timeline reading is reused.
-  const metricsRule = rules.find((r) => r.id === 'metrics');
-  const metrics = summarizeMetrics(doc, timelineMetrics(doc, template, metricsRule ? resolveRule(metricsRule, config).options : {}));
+  const metrics = summarizeMetrics(doc, timelineMetrics(doc, template, resolveRule(metricsRule, config).options));
   return { findings: kept, status, completion: computeCompletion(doc, template, kept), metrics };
 }
 

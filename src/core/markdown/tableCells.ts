@@ -7,9 +7,9 @@ import type { LineIndex } from './positions';
 import type { Fix, TextEdit } from '../types';
 
 /** What a row fix needs of its caller (a rule's context has it): the text, its lines, an edit builder. */
+/** What a fix builder needs of its caller (a rule's context has it): the document and an edit maker. */
 export interface TextEditing {
-  text: string;
-  lines: LineIndex;
+  doc: { readonly text: string; readonly lines: LineIndex };
   edit(start: number, end: number, text: string): TextEdit;
 }
 
@@ -112,18 +112,18 @@ export function isBlankRow(row: RowSpan): boolean {
 
 /** Removes a row's line and its line break. */
 export function removeRowFix(ctx: TextEditing, row: RowSpan): Fix {
-  const next = ctx.lines.point(row.lineEnd).line + 1;
-  const end = next <= ctx.lines.lineCount ? ctx.lines.lineStart(next) : row.lineEnd;
+  const next = ctx.doc.lines.point(row.lineEnd).line + 1;
+  const end = next <= ctx.doc.lines.lineCount ? ctx.doc.lines.lineStart(next) : row.lineEnd;
   // The last line of the text has no line break after it: take the one before it instead.
-  const start = end === row.lineEnd && row.lineStart > 0 ? row.lineStart - (ctx.text[row.lineStart - 2] === '\r' ? 2 : 1) : row.lineStart;
+  const start = end === row.lineEnd && row.lineStart > 0 ? row.lineStart - (ctx.doc.text[row.lineStart - 2] === '\r' ? 2 : 1) : row.lineStart;
   return { title: 'Remove the empty row', edits: [ctx.edit(start, end, '')] };
 }
 
 /** Appends empty cells to a short row, in the row's own spacing (`| a |` gets `  |`, `|a|` gets `|`). */
 export function padRowFix(ctx: TextEditing, row: RowSpan, missing: number): Fix {
-  const rowText = ctx.text.slice(row.start, row.end);
+  const rowText = ctx.doc.text.slice(row.start, row.end);
   const spaced = !(rowText.startsWith('|') && rowText.length > 1 && !isBlank(rowText[1]));
-  const closed = rowText.length > 1 && rowText.endsWith('|') && !isEscaped(ctx.text, row.end - 1);
+  const closed = rowText.length > 1 && rowText.endsWith('|') && !isEscaped(ctx.doc.text, row.end - 1);
   const cell = spaced ? '  |' : '|';
   const text = (closed ? '' : spaced ? ' |' : '|') + cell.repeat(missing);
   const title = missing === 1 ? 'Add the missing cell' : `Add the ${missing} missing cells`;
@@ -135,7 +135,7 @@ export function joinExtraCellsFix(ctx: TextEditing, row: RowSpan, columns: numbe
   const edits = [];
   for (const c of row.cells.slice(columns)) {
     const at = startOf(c.cell);
-    if (ctx.text[at] === '|') edits.push(ctx.edit(at, at + 1, '\\|'));
+    if (ctx.doc.text[at] === '|') edits.push(ctx.edit(at, at + 1, '\\|'));
   }
   if (edits.length === 0) return undefined;
   return { title: 'Escape the extra "|" so the text stays in the last column', edits };

@@ -38,8 +38,8 @@ export function fieldNeighbours(template: TemplateModel, present: ReadonlyMap<st
 
 /** Start and end (before its line break: LF, CRLF or CR) of the line holding offset. */
 function lineAround(ctx: FieldEditing, offset: number): { start: number; end: number } {
-  const line = ctx.lines.point(offset).line;
-  return { start: ctx.lines.lineStart(line), end: ctx.lines.lineEnd(line) };
+  const line = ctx.doc.lines.point(offset).line;
+  return { start: ctx.doc.lines.lineStart(line), end: ctx.doc.lines.lineEnd(line) };
 }
 
 /**
@@ -49,7 +49,8 @@ function lineAround(ctx: FieldEditing, offset: number): { start: number; end: nu
 export function fieldInsertion(ctx: FieldEditing, template: TemplateModel, present: ReadonlyMap<string, FieldLine>, name: string): Fix | undefined {
   const field = template.summaryFields.find((f) => f.name === name);
   if (!field) return undefined;
-  const { text, eol } = ctx;
+  const { eol } = ctx;
+  const { text } = ctx.doc;
   const line = templateLine(field);
   const title = `Insert field "${field.label}"`;
   const { previous, next } = fieldNeighbours(template, present, name);

@@ -19,11 +19,11 @@ import {
 } from './milestones';
 import type { TemplateModel } from '../template/model';
 import { readSummary } from './summary';
-import { entryMoments, parseIsoDate, readTimeline, type CalendarDate, type Timeline, type TimelineEntry } from './timeline';
+import { entryMoments, readTimeline, type Timeline, type TimelineEntry } from './timeline';
+import { parseIsoDate, type CalendarDate } from './times';
 
 export { DEFAULT_MILESTONE_KEYWORDS, MILESTONE_TAG, MILESTONES, templateKeywords };
 // rules/metrics.ts reads the Summary's Duration field under this name.
-export { readSummary as summaryFields } from './summary';
 export type { Milestone, MilestoneRow };
 
 export type MetricName = 'ttd' | 'tta' | 'ttm' | 'ttr' | 'duration' | 'impactDuration';

@@ -10,8 +10,6 @@ import type { TemplateModel, TemplateTable } from '../template/model';
 import { isTimeColumnHeader } from '../template/placeholders';
 import { DEFAULT_HEADER_WORDS, templateTimelineTable, type TimelineHeaderWords } from '../template/timelineColumns';
 import { dayNumber, precisionMinutes, readTimeValue, type CalendarDate, type TimeProblem, type TimeValue } from './times';
-// Moved to ./times (issue 8): re-exported only until index.ts, metrics.ts, rules/metrics.ts and rules/signOff.ts import them from there.
-export { parseIsoDate, precisionMinutes, type CalendarDate, type TimePrecision } from './times';
 
 export interface TimelineEntry {
   row: TableRow;

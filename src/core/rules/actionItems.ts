@@ -89,7 +89,7 @@ function checkRow(ctx: RuleContext, row: RowSpan, columnOf: Map<Role, number>, s
 }
 
 function checkTable(ctx: RuleContext, table: ActionTable, statuses: readonly string[]): void {
-  const { header, body } = tableRows(ctx.text, ctx.lines, table.node);
+  const { header, body } = tableRows(ctx.doc.text, ctx.doc.lines, table.node);
   if (!header) return;
   const columnOf = new Map<Role, number>();
   header.cells.forEach((c, i) => {
@@ -128,7 +128,11 @@ function checkTable(ctx: RuleContext, table: ActionTable, statuses: readonly str
   }
 }
 
-export const actionItems: Rule = {
+export interface ActionItemsOptions {
+  statuses: string[];
+}
+
+export const actionItems: Rule<ActionItemsOptions> = {
   id: 'action-items',
   description: 'Action-item tables have Action, Owner, Due Date, Status and issue columns, and every row an owner, a real due date, an allowed status and a tracking reference.',
   defaultSeverity: 'warning',
@@ -148,7 +152,7 @@ export const actionItems: Rule = {
   },
   defaultOptions: { statuses: [...DEFAULT_STATUSES] },
   check(ctx) {
-    const option = ctx.options['statuses'];
+    const option = ctx.options.statuses;
     const statuses =
       Array.isArray(option) && option.length > 0 && option.every((s) => typeof s === 'string') ? (option as string[]) : DEFAULT_STATUSES;
     for (const table of findActionTables(ctx.doc, ctx.template)) checkTable(ctx, table, statuses);

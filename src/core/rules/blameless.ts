@@ -49,7 +49,15 @@ function quotedSpans(source: string): [number, number][] {
   return [...source.matchAll(/"[^"\n]*"|\u201c[^\u201d\n]*\u201d/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-export const blameless: Rule = {
+export interface BlamelessOptions {
+  sections: string[];
+  phrases: string[];
+  allow: string[];
+  names: boolean;
+  rootCauseSections: string[];
+}
+
+export const blameless: Rule<BlamelessOptions> = {
   id: 'blameless',
   description: 'Blameless language in Root Cause, Contributing Factors and Response: no counterfactuals, blame or a person as the subject of a failure.',
   defaultSeverity: 'info',
@@ -67,16 +75,16 @@ export const blameless: Rule = {
   },
   defaultOptions: { sections: ['Root Cause', 'Contributing Factors', 'Response'], phrases: [], allow: [], names: true, rootCauseSections: ['Root Cause'] },
   check(ctx) {
-    const sections = new Set(nonBlank(ctx.options['sections']).map(normalizeTitle));
-    const allow = new Set(nonBlank(ctx.options['allow']).map((p) => p.toLowerCase()));
-    const extra = nonBlank(ctx.options['phrases']);
+    const sections = new Set(nonBlank(ctx.options.sections).map(normalizeTitle));
+    const allow = new Set(nonBlank(ctx.options.allow).map((p) => p.toLowerCase()));
+    const extra = nonBlank(ctx.options.phrases);
     const groups: PhraseGroup[] = [...BLAMELESS_PHRASES, ...(extra.length ? [{ why: 'on the team\'s list of phrases to avoid', phrases: extra }] : [])];
     const matchers = groups
       .map((g) => ({ why: g.why, phrases: g.phrases.filter((p) => !allow.has(p.toLowerCase())) }))
       .filter((g) => g.phrases.length)
       .map((g) => ({ why: g.why, re: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${g.phrases.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}_])`, 'giu') }));
-    const checkNames = ctx.options['names'] !== false;
-    const rootCause = new Set(nonBlank(ctx.options['rootCauseSections']).map(normalizeTitle));
+    const checkNames = ctx.options.names;
+    const rootCause = new Set(nonBlank(ctx.options.rootCauseSections).map(normalizeTitle));
 
     const inScope = (run: TextRun, keys: Set<string>): boolean => closestSection(run.section, (s) => keys.has(s.key)) !== undefined;
 
@@ -85,7 +93,7 @@ export const blameless: Rule = {
       // A checklist option is the team template's category ("Human Error"), not the author's words.
       if (run.listItem && typeof run.listItem.checked === 'boolean') continue;
       if (!inScope(run, sections)) continue;
-      const source = ctx.text.slice(run.start, run.end);
+      const source = ctx.doc.text.slice(run.start, run.end);
       const quoted = quotedSpans(source);
       const isQuoted = (i: number) => quoted.some(([a, b]) => i >= a && i < b);
       const flag = (index: number, length: number, message: string) => {

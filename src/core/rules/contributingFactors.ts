@@ -13,7 +13,8 @@ export const contributingFactors: Rule = {
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
-    const { doc, template, text } = ctx;
+    const { doc, template } = ctx;
+    const { text } = doc;
     const checklists = factorChecklists(template);
     if (checklists.length === 0) return;
     for (const { checklist, placeholders } of checklists) {

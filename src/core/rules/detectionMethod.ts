@@ -16,7 +16,11 @@ function detectionChecklists(template: TemplateModel, sections: readonly string[
   return template.checklists.filter((c) => /\bdetect/.test(c.sectionKey));
 }
 
-export const detectionMethod: Rule = {
+export interface DetectionMethodOptions {
+  sections: string[];
+}
+
+export const detectionMethod: Rule<DetectionMethodOptions> = {
   id: 'detection-method',
   description: 'How the incident was detected is checked, and an "Other" answer says what it was.',
   defaultSeverity: 'warning',
@@ -31,8 +35,9 @@ export const detectionMethod: Rule = {
   },
   defaultOptions: { sections: [] },
   check(ctx) {
-    const { doc, template, text } = ctx;
-    const checklists = detectionChecklists(template, (ctx.options['sections'] as string[] | undefined) ?? []);
+    const { doc, template } = ctx;
+    const { text } = doc;
+    const checklists = detectionChecklists(template, ctx.options.sections);
     if (checklists.length === 0) return;
     for (const checklist of checklists) {
       // Options the template writes with a hint after a colon ("Other: [specify]") ask for an answer there.

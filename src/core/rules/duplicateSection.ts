@@ -17,7 +17,7 @@ export const duplicateSection: Rule = {
       if (!first) continue;
       for (const dup of rest) {
         if (dup.parent?.key !== first.parent?.key) continue; // same title under another parent is fine
-        const line = ctx.lines.point(first.start).line;
+        const line = ctx.doc.lines.point(first.start).line;
         ctx.report({
           message: `Duplicate section "${dup.title}": it already appears at line ${line}. Merge the two.`,
           start: dup.start,

@@ -1,5 +1,5 @@
 // Every rule, in the order their findings are documented.
-import type { Rule } from './rule';
+import type { AnyRule } from './rule';
 import { actionItems } from './actionItems';
 import { blameless } from './blameless';
 import { contributingFactors } from './contributingFactors';
@@ -15,10 +15,10 @@ import { signOff } from './signOff';
 import { templateFitRule } from './templateFit';
 import { timeline } from './timeline';
 
-export const rules: Rule[] = [
+export const rules: AnyRule[] = [
   templateFitRule,
   placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, metrics, signOff, blameless];
 
-export function ruleById(id: string): Rule | undefined {
+export function ruleById(id: string): AnyRule | undefined {
   return rules.find((r) => r.id === id);
 }

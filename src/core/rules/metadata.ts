@@ -60,7 +60,7 @@ function setTo(ctx: RuleContext, v: MetadataValue, choice: string, title: string
   if (!v.write) return undefined;
   if (v.empty) {
     if (v.insertAt === undefined) return undefined;
-    const gap = /[ \t]/.test(ctx.text[v.insertAt - 1] ?? '') ? '' : ' ';
+    const gap = /[ \t]/.test(ctx.doc.text[v.insertAt - 1] ?? '') ? '' : ' ';
     return { title, edits: [ctx.edit(v.insertAt, v.insertAt, gap + v.write(choice))] };
   }
   return { title, edits: [ctx.edit(v.start, v.end, v.write(choice))] };
@@ -91,7 +91,7 @@ export const metadata: Rule = {
 
     const { section, fields: summaryFields } = readSummary(ctx.doc, template);
     // Without a Summary heading, the summary is what stands under the title: later sections' fields are theirs.
-    const firstSection = ctx.doc.sections[0]?.start ?? ctx.text.length;
+    const firstSection = ctx.doc.sections[0]?.start ?? ctx.doc.text.length;
     const fields = summaryFields.filter((f) => names.has(normalizeKey(f.name)) && (section !== undefined || f.labelStart < firstSection));
     const summary: MetadataValue[] = [];
     const seen = new Map<string, FieldLine>();
@@ -100,7 +100,7 @@ export const metadata: Rule = {
       const first = seen.get(name);
       if (first) {
         ctx.report({
-          message: `${field.label} is given twice in the Summary (first on line ${ctx.lines.point(first.labelStart).line}): keep one.`,
+          message: `${field.label} is given twice in the Summary (first on line ${ctx.doc.lines.point(first.labelStart).line}): keep one.`,
           start: field.labelStart,
           end: Math.max(field.labelEnd, field.valueEnd),
         });

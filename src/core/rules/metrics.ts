@@ -13,11 +13,11 @@ import {
   quoteRow,
   readingText,
   sameReading,
-  summaryFields,
   timelineMetrics,
   type Metric,
   type MetricName,
   type MetricReading,
+  type MetricsOptions,
   type ReadingOutcome,
   type RowProblem,
   type TimelineMetrics,
@@ -27,7 +27,8 @@ import { scanBracketPlaceholders } from '../template/placeholders';
 import type { Report, Rule, RuleContext } from './rule';
 import { plainText } from '../markdown/document';
 import { cellSpan } from '../markdown/tableCells';
-import { precisionMinutes, type TimePrecision } from '../postmortem/timeline';
+import { readSummary } from '../postmortem/summary';
+import { precisionMinutes, type TimePrecision } from '../postmortem/times';
 import type { Fix } from '../types';
 
 /** Where a metric is written: the value's offsets and text. */
@@ -65,11 +66,11 @@ function readWrittenMetrics(ctx: RuleContext): MetricValue[] {
       const name = metricOfRow(label);
       const cell = row.children[1];
       if (!name || !cell) continue;
-      const value = cellSpan(ctx.text, cell, row.children.length === 2);
+      const value = cellSpan(ctx.doc.text, cell, row.children.length === 2);
       values.push({ name, where: label, start: value.textStart, end: value.textEnd, text: value.source, group: node });
     }
   }
-  const { nodes, fields } = summaryFields(ctx.doc, ctx.template);
+  const { nodes, fields } = readSummary(ctx.doc, ctx.template);
   for (const field of fields) {
     if (field.name === 'duration') values.push({ name: 'duration', where: `Summary ${field.label}`, start: field.valueStart, end: field.valueEnd, text: field.value, group: nodes });
   }
@@ -121,7 +122,11 @@ function doubt(metric: Metric, passedOver: ReadingOutcome | undefined, maxMinute
   return 'its rows are not certain';
 }
 
-export const metrics: Rule = {
+export interface MetricsRuleOptions extends Required<MetricsOptions> {
+  toleranceMinutes: number;
+}
+
+export const metrics: Rule<MetricsRuleOptions> = {
   id: 'metrics',
   description:
     'TTD, TTA, TTM, TTR, Duration and Duration of Impact agree with the timeline under a standard (or pinned) reading, and are filled in when it can answer them; a written value is never overwritten by --fix.',
@@ -168,7 +173,7 @@ export const metrics: Rule = {
   },
   defaultOptions: { toleranceMinutes: 1, keywords: {}, definitions: {}, maxMinutes: 43200 },
   check(ctx) {
-    const tolerance = Number(ctx.options['toleranceMinutes'] ?? 1);
+    const tolerance = ctx.options.toleranceMinutes;
     const derived = timelineMetrics(ctx.doc, ctx.template, ctx.options);
     if (!derived.timeline || !derived.measurable) return;
     const written = readWrittenMetrics(ctx);

@@ -3,7 +3,11 @@ import { endOf, isHtmlComment, normalizeTitle, startOf } from '../markdown/docum
 import { stringListOption, type Rule } from './rule';
 import { matchSections, missingSections, sectionInsertion } from '../template/sectionMatch';
 
-export const missingSection: Rule = {
+export interface MissingSectionOptions {
+  optional: string[];
+}
+
+export const missingSection: Rule<MissingSectionOptions> = {
   id: 'missing-section',
   description: 'Every section and subsection of the template is present.',
   defaultSeverity: 'warning',
@@ -22,12 +26,12 @@ export const missingSection: Rule = {
     const { doc, template } = ctx;
     if (template.sections.length === 0) return;
     // Titles as the template's section keys are made: "What Didn't Go Well" names the section whatever its apostrophe.
-    const optional = new Set(((ctx.options['optional'] as string[] | undefined) ?? []).map(normalizeTitle));
+    const optional = new Set(ctx.options.optional.map(normalizeTitle));
     const matches = matchSections(doc, template);
     // Without a heading to point at, the start of the document's first block (after front matter and
     // comments), else its front matter or its end: places a disable comment can cover.
     const firstContent = doc.tree.children.find((n) => n.type !== 'yaml' && !isHtmlComment(n));
-    const fallback = doc.frontmatter ? startOf(doc.frontmatter) : ctx.text.length;
+    const fallback = doc.frontmatter ? startOf(doc.frontmatter) : ctx.doc.text.length;
     for (const m of missingSections(doc, template)) {
       const t = m.template;
       if (optional.has(t.key)) continue;

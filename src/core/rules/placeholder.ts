@@ -11,7 +11,7 @@ import { signOffRows } from '../postmortem/signOffTable';
 import { readSummary } from '../postmortem/summary';
 
 function reportBrackets(ctx: RuleContext, from: number, to: number, known: ReadonlySet<string>): void {
-  for (const p of scanBracketPlaceholders(ctx.text.slice(from, to), known)) {
+  for (const p of scanBracketPlaceholders(ctx.doc.text.slice(from, to), known)) {
     ctx.report({
       message: `Unfilled placeholder "${p.text}": replace it with the real value.`,
       start: from + p.start,
@@ -42,7 +42,8 @@ export const placeholder: Rule = {
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
-    const { doc, text, template } = ctx;
+    const { doc, template } = ctx;
+    const { text } = doc;
     const known = knownPlaceholders(template);
 
     // Headings (the H1's "[Incident Title]") and link definitions ("- [Factor 1]: [Explanation]"
@@ -70,7 +71,7 @@ export const placeholder: Rule = {
     // Complete: sign-off reports each Sign-off row with gaps once; its cells are not reported again here.
     const complete = ctx.status?.stage === 'complete';
     const signOffGaps = new Set<TableCell>();
-    if (complete) for (const row of signOffRows(doc, template, ctx.lines)) for (const gap of row.gaps) if (gap.cell) signOffGaps.add(gap.cell.cell);
+    if (complete) for (const row of signOffRows(doc, template, ctx.doc.lines)) for (const gap of row.gaps) if (gap.cell) signOffGaps.add(gap.cell.cell);
 
     for (const run of doc.textRuns) {
       if (run.cell && signOffGaps.has(run.cell)) continue;
@@ -121,7 +122,7 @@ function checkChoiceLists(ctx: RuleContext): void {
  * document's table is the one in the same section with the same columns; rows match by first cell.
  */
 function checkEmptyCells(ctx: RuleContext): void {
-  for (const { section, templateRow, gaps } of signOffRows(ctx.doc, ctx.template, ctx.lines)) {
+  for (const { section, templateRow, gaps } of signOffRows(ctx.doc, ctx.template, ctx.doc.lines)) {
     if (!templateRow) continue;
     const label = templateRow[0] as string;
     for (const gap of gaps) {

@@ -1,6 +1,5 @@
 // The contract every rule module fulfils, and the context a rule's check receives.
 import type { DocumentModel } from '../markdown/document';
-import type { LineIndex } from '../markdown/positions';
 import type { DocumentStatus } from '../postmortem/status';
 import type { TemplateModel } from '../template/model';
 import type { TimelineHeaderWords } from '../template/timelineColumns';
@@ -30,13 +29,20 @@ export interface Report {
   severity?: Severity;
 }
 
-export interface RuleContext {
-  text: string;
+/** The options of a rule that has none. */
+export type NoOptions = Record<never, never>;
+
+/**
+ * What a rule's check receives. The document's text and line index are `doc.text` and `doc.lines`.
+ * `Options` is the rule's options type: the engine merges the defaults with the config, which was
+ * validated against the rule's optionsSchema first (an invalid config lints with the defaults), so
+ * the values have the declared types.
+ */
+export interface RuleContext<Options extends object = NoOptions> {
   doc: DocumentModel;
-  lines: LineIndex;
   template: TemplateModel;
   /** The rule's options, defaults merged with the config. */
-  options: Record<string, unknown>;
+  options: Readonly<Options>;
   /** The document's Status (Draft, In Review, Complete), when it says one. */
   status: DocumentStatus | undefined;
   /**
@@ -53,7 +59,11 @@ export interface RuleContext {
   edit(start: number, end: number, text: string): TextEdit;
 }
 
-export interface Rule {
+/**
+ * A rule: its metadata and its check. `Options` is declared beside the rule and must describe what
+ * `optionsSchema` accepts (test/unit/ruleOptions.test.ts validates the defaults against the schema).
+ */
+export interface Rule<Options extends object = NoOptions> {
   id: string;
   description: string;
   defaultSeverity: Severity;
@@ -69,9 +79,13 @@ export interface Rule {
   /** JSON Schema of the rule's `options` object. */
   optionsSchema: OptionsSchema;
   /** Default option values. */
-  defaultOptions: Record<string, unknown>;
-  check(ctx: RuleContext): void;
+  defaultOptions: Options;
+  check(ctx: RuleContext<Options>): void;
 }
+
+/** A rule of any options type, as the engine lists and runs them. */
+// Method syntax makes check() bivariant, so a Rule<TimelineOptions> is an AnyRule.
+export type AnyRule = Rule<object>;
 
 /** What a rule's fixes are, as a sentence for its descriptions (config schema, SARIF); '' when it has none. */
 export function fixKindsNote(rule: Pick<Rule, 'fixable' | 'hasSuggestions'>): string {

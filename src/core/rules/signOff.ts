@@ -6,7 +6,7 @@ import { plainText, type Section } from '../markdown/document';
 import type { Rule, RuleContext } from './rule';
 import { isUnfilled, signOffRows } from '../postmortem/signOffTable';
 import { tableRows } from '../markdown/tableCells';
-import { parseIsoDate } from '../postmortem/timeline';
+import { parseIsoDate } from '../postmortem/times';
 import { documentChecklists, factorChecklists } from '../postmortem/checklist';
 import { findActionTables, roleOf, type Role } from '../postmortem/actionItems';
 import { statusKey } from '../postmortem/status';
@@ -18,7 +18,7 @@ function list(parts: string[]): string {
 
 /** Sign-off tables (Role | Name | Date): one finding per row with a gap, at its role. */
 function checkSignOffRows(ctx: RuleContext, prefix: string): void {
-  for (const { section, role, gaps } of signOffRows(ctx.doc, ctx.template, ctx.lines)) {
+  for (const { section, role, gaps } of signOffRows(ctx.doc, ctx.template, ctx.doc.lines)) {
     if (gaps.length === 0) continue;
     ctx.report({
       message: `${prefix}: ${section.title} for "${role.text}" has ${list(gaps.map((g) => `no ${g.column.toLowerCase()}`))}.`,
@@ -30,7 +30,7 @@ function checkSignOffRows(ctx: RuleContext, prefix: string): void {
 
 function checkActionItems(ctx: RuleContext, prefix: string): void {
   for (const table of findActionTables(ctx.doc, ctx.template)) {
-    const { header, body } = tableRows(ctx.text, ctx.lines, table.node);
+    const { header, body } = tableRows(ctx.doc.text, ctx.doc.lines, table.node);
     const columnOf = new Map<Role, number>();
     header?.cells.forEach((c, i) => {
       const role = roleOf(c.text);
@@ -71,7 +71,11 @@ function checkFactors(ctx: RuleContext, prefix: string): void {
   }
 }
 
-export const signOff: Rule = {
+export interface SignOffOptions {
+  completeStatus?: string;
+}
+
+export const signOff: Rule<SignOffOptions> = {
   id: 'sign-off',
   description: 'A post-mortem marked Complete has every sign-off named and dated, every action item owned and dated, and a contributing factor checked.',
   defaultSeverity: 'error',
@@ -89,7 +93,7 @@ export const signOff: Rule = {
   },
   defaultOptions: {},
   check(ctx) {
-    const option = ctx.options['completeStatus'];
+    const option = ctx.options.completeStatus;
     const complete = typeof option === 'string' ? ctx.status?.key === statusKey(option) : ctx.status?.stage === 'complete';
     if (!ctx.status || !complete) return;
     const prefix = `Status is ${ctx.status.value}`;

@@ -5,7 +5,11 @@ import type { Rule } from './rule';
 
 export const DEFAULT_MIN_SHARE = 0.5;
 
-export const templateFitRule: Rule = {
+export interface TemplateFitOptions {
+  minShare: number;
+}
+
+export const templateFitRule: Rule<TemplateFitOptions> = {
   id: 'template-fit',
   description: 'A document that matches fewer than half of the template\'s top-level sections gets one note instead of the section-by-section checks.',
   defaultSeverity: 'info',
@@ -26,12 +30,12 @@ export const templateFitRule: Rule = {
   defaultOptions: { minShare: DEFAULT_MIN_SHARE },
   check(ctx) {
     const fit = templateFit(ctx.doc, ctx.template);
-    if (followsTemplate(fit, Number(ctx.options['minShare'] ?? DEFAULT_MIN_SHARE))) return;
+    if (followsTemplate(fit, ctx.options.minShare)) return;
     // At the title (the H1), else the first heading, else the first line.
     const title = ctx.doc.title?.position;
     const first = ctx.doc.sections[0];
     const start = title ? title.start.offset ?? 0 : (first?.start ?? 0);
-    const end = title ? title.end.offset ?? 0 : (first?.headingEnd ?? ctx.lines.lineEnd(1));
+    const end = title ? title.end.offset ?? 0 : (first?.headingEnd ?? ctx.doc.lines.lineEnd(1));
     ctx.report({
       message: `This document does not follow the template (${fit.matched} of ${fit.total} sections): set "template" in .postmortemrc.json to your team's template.`,
       start,

@@ -50,7 +50,8 @@ function templateTableText(timeline: Timeline, eol: string): string {
 }
 
 function checkMissingTable(ctx: RuleContext, timeline: Timeline, section: Section, expected: string): void {
-  const { doc, text, eol } = ctx;
+  const { doc, eol } = ctx;
+  const { text } = doc;
   // An empty section is empty-section's finding: one finding per problem.
   if (section.children.length === 0 && !hasOwnContent(section)) return;
   const inSection = (s: Section | undefined) => isWithin(s, section);
@@ -107,7 +108,7 @@ function sortFix(ctx: RuleContext, table: TimelineTable): Fix | undefined {
   const last = table.entries[table.entries.length - 1];
   if (!sorted || !first || !last) return undefined;
   // Whole lines move unchanged (a blockquote's ">" or a list's indent included); header and delimiter stay.
-  const text = sorted.map((e) => ctx.text.slice(e.span.lineStart, e.span.lineEnd)).join(ctx.eol);
+  const text = sorted.map((e) => ctx.doc.text.slice(e.span.lineStart, e.span.lineEnd)).join(ctx.eol);
   return { title: 'Sort the timeline rows by time', edits: [ctx.edit(first.span.lineStart, last.span.lineEnd, text)] };
 }
 
@@ -166,7 +167,12 @@ function checkTable(ctx: RuleContext, timeline: Timeline, table: TimelineTable, 
   }
 }
 
-export const timeline: Rule = {
+export interface TimelineOptions {
+  timeHeaders: string[];
+  eventHeaders: string[];
+}
+
+export const timeline: Rule<TimelineOptions> = {
   id: 'timeline',
   description: 'The timeline is a "Time | Event" table with well-formed rows, times that parse, in chronological order.',
   defaultSeverity: 'warning',

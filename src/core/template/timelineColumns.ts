@@ -20,10 +20,10 @@ function stringList(value: unknown, fallback: readonly string[]): readonly strin
 }
 
 /** The header words the timeline rule's options (`timeHeaders`, `eventHeaders`) give; the defaults where they give none. */
-export function headerWordsOf(options: Readonly<Record<string, unknown>>): TimelineHeaderWords {
+export function headerWordsOf(options: { readonly timeHeaders?: unknown; readonly eventHeaders?: unknown }): TimelineHeaderWords {
   return {
-    time: stringList(options['timeHeaders'], DEFAULT_HEADER_WORDS.time),
-    event: stringList(options['eventHeaders'], DEFAULT_HEADER_WORDS.event),
+    time: stringList(options.timeHeaders, DEFAULT_HEADER_WORDS.time),
+    event: stringList(options.eventHeaders, DEFAULT_HEADER_WORDS.event),
   };
 }
 
