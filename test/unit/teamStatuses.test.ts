@@ -3,7 +3,7 @@
 // first choice is a draft, the last claims the post-mortem is finished, any between is in review.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildTemplateModel, builtinTemplate, builtinTemplateText, DEFAULT_STRICTNESS, lint, lintDocument, scanStatus } from '../../src/core/index';
+import { buildTemplateModel, builtinTemplate, builtinTemplateText, DEFAULT_STRICTNESS, lint, lintDocument, lintTimeoutResult, scanStatus } from '../../src/core/index';
 import { statusChoices } from '../../src/core/postmortem/status';
 import type { PostmortemConfig } from '../../src/core/types';
 
@@ -100,5 +100,13 @@ describe('statuses of the built-in template', () => {
     assert.equal(status?.value, 'Complete');
     assert.equal(status?.stage, 'complete');
     assert.deepEqual(scanStatus(withStatus('**Complete**', builtinTemplateText)), status);
+  });
+
+  it('a document too large to lint, or out of time, still has its Status in the team template\'s words', () => {
+    const result = lintDocument(withStatus('Fertig'), { templateText: teamTemplate, maxDocumentSize: 1000 });
+    assert.ok(result.findings.some((f) => f.ruleId === 'document-size'));
+    assert.equal(result.status?.stage, 'complete');
+    assert.equal(lintTimeoutResult(withStatus('Fertig'), 'pm.md', 5, buildTemplateModel(teamTemplate)).status?.stage, 'complete');
+    assert.equal(lintTimeoutResult(withStatus('Fertig'), 'pm.md', 5).status?.stage, undefined, 'not a built-in status word');
   });
 });

@@ -115,6 +115,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
   const templateTooBig = templateProblem(options.templateText);
   if (templateTooBig) findings.push(toFinding('config', 'error', { message: templateTooBig, start: 0, end: 0 }));
 
+  const template = templateFor(options.templateText);
   const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > maxSize) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
@@ -127,13 +128,12 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
     );
     return {
       findings,
-      status: scanStatus(text),
+      status: scanStatus(text, template),
       completion: { ...EMPTY_COMPLETION, findings: { error: 0, warning: 1, info: 0 } },
       metrics: { timelineLine: undefined, metrics: [] },
     };
   }
 
-  const template = templateFor(options.templateText);
   const { tree } = parseDocumentText(original);
   const doc = buildDocument(text, tree, lines);
   const eol = detectEol(original);

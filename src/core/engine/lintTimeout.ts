@@ -4,6 +4,7 @@
 // thousand deep or long runs of `[[[[` or `*a*a*a` takes remark minutes to parse.
 import type { LintResult } from './lint';
 import { scanStatus } from '../postmortem/status';
+import type { TemplateModel } from '../template/model';
 import type { Finding } from '../types';
 
 export const LINT_TIMEOUT_RULE = 'lint-timeout';
@@ -22,11 +23,11 @@ export function lintTimeoutFinding(file: string, seconds: number): Finding {
   return unlintedFinding(file, LINT_TIMEOUT_RULE, lintTimeoutMessage(seconds));
 }
 
-/** A lint result holding only the timeout finding; the Status as the document's first lines say it. */
-export function lintTimeoutResult(text: string, file: string, seconds: number): LintResult {
+/** A lint result holding only the timeout finding; the Status as the document's first lines say it (in the template's Status words). */
+export function lintTimeoutResult(text: string, file: string, seconds: number, template?: TemplateModel): LintResult {
   return {
     findings: [lintTimeoutFinding(file, seconds)],
-    status: scanStatus(text),
+    status: scanStatus(text, template),
     completion: { sectionsFilled: 0, sectionsTotal: 0, percent: 0, placeholders: 0, findings: { error: 1, warning: 0, info: 0 } },
     metrics: { timelineLine: undefined, metrics: [] },
   };
