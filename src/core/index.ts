@@ -19,18 +19,12 @@ export { fixKindsNote } from './rules/rule';
 // postmortem: a document read against its template
 export { readStatus, scanStatus, DEFAULT_STRICTNESS, COMPLETE_STATUS_KEY } from './postmortem/status';
 export type { DocumentStatus } from './postmortem/status';
-export {
-  timelineMetrics,
-  summarizeMetrics,
-  readingText,
-  DEFAULT_MILESTONE_KEYWORDS,
-  METRIC_SPANS,
-  METRIC_NAMES,
-  METRIC_LABELS,
-  METRIC_SHORT_NAMES,
-  STANDARD_READINGS,
-} from './postmortem/metrics';
-export type { DerivedMetric, MetricsSummary, Milestone, MetricName, MetricReading, MetricsOptions, NotDerivedMetric } from './postmortem/metrics';
+export { timelineMetrics, summarizeMetrics } from './postmortem/metrics';
+export type { DerivedMetric, MetricsSummary, MetricsOptions, NotDerivedMetric } from './postmortem/metrics';
+export { readingText, METRIC_SPANS, METRIC_NAMES, METRIC_LABELS, METRIC_SHORT_NAMES, STANDARD_READINGS } from './postmortem/metricDefinitions';
+export type { MetricName, MetricReading } from './postmortem/metricDefinitions';
+export { DEFAULT_MILESTONE_KEYWORDS } from './postmortem/milestones';
+export type { Milestone } from './postmortem/milestones';
 export { formatDuration, parseDuration } from './postmortem/duration';
 export { parseIsoDate } from './postmortem/times';
 export { isPostmortem } from './postmortem/recognize';

@@ -21,65 +21,17 @@ import type { TemplateModel } from '../template/model';
 import { readSummary } from './summary';
 import { entryMoments, readTimeline, type Timeline, type TimelineEntry } from './timeline';
 import { parseIsoDate, type CalendarDate } from './times';
+import {
+  DEFAULT_MAX_MINUTES,
+  METRIC_LABELS,
+  METRIC_NAMES,
+  reading,
+  sameReading,
+  STANDARD_READINGS,
+  type MetricName,
+  type MetricReading,
+} from './metricDefinitions';
 
-export { DEFAULT_MILESTONE_KEYWORDS, MILESTONE_TAG, MILESTONES, templateKeywords };
-// rules/metrics.ts reads the Summary's Duration field under this name.
-export type { Milestone, MilestoneRow };
-
-export type MetricName = 'ttd' | 'tta' | 'ttm' | 'ttr' | 'duration' | 'impactDuration';
-export const METRIC_NAMES: readonly MetricName[] = ['ttd', 'tta', 'ttm', 'ttr', 'duration', 'impactDuration'];
-
-/** Which milestones a metric counts from and to. */
-export interface MetricReading {
-  from: Milestone;
-  to: Milestone;
-}
-
-export const METRIC_LABELS: Record<MetricName, string> = {
-  ttd: 'Time to Detection (TTD)',
-  tta: 'Time to Acknowledgment (TTA)',
-  ttm: 'Time to Mitigation (TTM)',
-  ttr: 'Time to Resolution (TTR)',
-  duration: 'Duration',
-  impactDuration: 'Duration of Impact',
-};
-
-/** "TTD", "Duration of Impact": the metric in a list of several. */
-export const METRIC_SHORT_NAMES: Record<MetricName, string> = {
-  ttd: 'TTD',
-  tta: 'TTA',
-  ttm: 'TTM',
-  ttr: 'TTR',
-  duration: 'Duration',
-  impactDuration: 'Duration of Impact',
-};
-
-const reading = (from: Milestone, to: Milestone): MetricReading => ({ from, to });
-
-/**
- * The readings incident teams use for each metric, the default first. TTA counts from the alert
- * (PagerDuty, Atlassian); the others from impact start (Rootly, Google SRE), TTR to restoration first.
- */
-export const STANDARD_READINGS: Record<MetricName, readonly MetricReading[]> = {
-  ttd: [reading('start', 'detected')],
-  tta: [reading('detected', 'acknowledged'), reading('start', 'acknowledged')],
-  ttm: [reading('start', 'mitigated'), reading('detected', 'mitigated')],
-  ttr: [reading('start', 'restored'), reading('start', 'closed'), reading('detected', 'restored'), reading('detected', 'closed')],
-  duration: [reading('start', 'closed'), reading('start', 'restored')],
-  impactDuration: [reading('start', 'restored'), reading('start', 'mitigated')],
-};
-
-/** The default reading's milestones, and the ends a summary falls back to (the readings from the same start). */
-export const METRIC_SPANS: Record<MetricName, { label: string; from: Milestone; to: Milestone[] }> = Object.fromEntries(
-  METRIC_NAMES.map((name) => {
-    const from = (STANDARD_READINGS[name][0] as MetricReading).from;
-    const to = STANDARD_READINGS[name].filter((r) => r.from === from).map((r) => r.to);
-    return [name, { label: METRIC_LABELS[name], from, to }];
-  }),
-) as Record<MetricName, { label: string; from: Milestone; to: Milestone[] }>;
-
-/** 30 days: a longer metric is a wrong date, not an incident. */
-export const DEFAULT_MAX_MINUTES = 30 * 1440;
 
 /** The `metrics` rule's options that change what the timeline gives (its whole options object fits). */
 export interface MetricsOptions {
@@ -130,15 +82,6 @@ export interface TimelineMetrics {
   /** The Summary's Date, which rows without a date take. */
   summaryDate: CalendarDate | undefined;
   maxMinutes: number;
-}
-
-/** "start->acknowledged" */
-export function readingText(r: MetricReading): string {
-  return `${r.from}->${r.to}`;
-}
-
-export function sameReading(a: MetricReading, b: MetricReading): boolean {
-  return a.from === b.from && a.to === b.to;
 }
 
 /** A row as messages quote it: `08:09 "Synthetic probe alerts on the…"`. */

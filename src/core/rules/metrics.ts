@@ -4,78 +4,33 @@
 // suggestions, and a fill is a safe fix only when its rows are certain.
 import { durationResolution, formatDuration, parseDuration } from '../postmortem/duration';
 import {
-  describeRows,
   METRIC_LABELS,
   METRIC_NAMES,
   METRIC_SHORT_NAMES,
-  MILESTONES,
-  problemText,
-  quoteRow,
   readingText,
   sameReading,
-  timelineMetrics,
-  type Metric,
   type MetricName,
   type MetricReading,
+} from '../postmortem/metricDefinitions';
+import {
+  describeRows,
+  problemText,
+  quoteRow,
+  timelineMetrics,
+  type Metric,
   type MetricsOptions,
   type ReadingOutcome,
   type RowProblem,
   type TimelineMetrics,
 } from '../postmortem/metrics';
-import type { MilestoneRow } from '../postmortem/milestones';
+import { MILESTONES, type MilestoneRow } from '../postmortem/milestones';
 import { scanBracketPlaceholders } from '../template/placeholders';
 import type { Report, Rule, RuleContext } from './rule';
-import { plainText } from '../markdown/document';
-import { cellSpan } from '../markdown/tableCells';
-import { readSummary } from '../postmortem/summary';
+import { readWrittenMetrics, type MetricValue } from '../postmortem/writtenMetrics';
 import { precisionMinutes, type TimePrecision } from '../postmortem/times';
 import type { Fix } from '../types';
 
-/** Where a metric is written: the value's offsets and text. */
-interface MetricValue {
-  name: MetricName;
-  where: string;
-  start: number;
-  end: number;
-  text: string;
-  /** The table (or the Summary) it is written in: values fill in the style of their neighbours. */
-  group: object;
-}
-
-// A row names its metric by acronym ("Time to Detection (TTD)", "TTR/MTTR") or by its words.
-const ROW_METRIC: [RegExp, MetricName][] = [
-  [/\bttd\b|time to detect/i, 'ttd'],
-  [/\btta\b|time to ack/i, 'tta'],
-  [/\bttm\b|time to mitigat/i, 'ttm'],
-  [/\b(?:m?ttr|mttr)\b|time to (?:resol|recover|restor)/i, 'ttr'],
-  [/^duration of impact$|^impact duration$/i, 'impactDuration'],
-];
-
 export const NO_IMPACT_START = 'No impact-start row: tag the row where impact began with {start} to derive TTD, TTM, TTR and Duration.';
-
-function metricOfRow(label: string): MetricName | undefined {
-  return ROW_METRIC.find(([re]) => re.test(label))?.[1];
-}
-
-function readWrittenMetrics(ctx: RuleContext): MetricValue[] {
-  const values: MetricValue[] = [];
-  for (const { node } of ctx.doc.tables) {
-    for (const row of node.children.slice(1)) {
-      // Only rows that name a metric are measured: a 10,000-row timeline costs one label read per row.
-      const label = plainText(row.children[0] ?? row).trim();
-      const name = metricOfRow(label);
-      const cell = row.children[1];
-      if (!name || !cell) continue;
-      const value = cellSpan(ctx.doc.text, cell, row.children.length === 2);
-      values.push({ name, where: label, start: value.textStart, end: value.textEnd, text: value.source, group: node });
-    }
-  }
-  const { nodes, fields } = readSummary(ctx.doc, ctx.template);
-  for (const field of fields) {
-    if (field.name === 'duration') values.push({ name: 'duration', where: `Summary ${field.label}`, start: field.valueStart, end: field.valueEnd, text: field.value, group: nodes });
-  }
-  return values;
-}
 
 function isUnfilled(text: string): boolean {
   return text.trim() === '' || scanBracketPlaceholders(text).length > 0;
@@ -176,7 +131,7 @@ export const metrics: Rule<MetricsRuleOptions> = {
     const tolerance = ctx.options.toleranceMinutes;
     const derived = timelineMetrics(ctx.doc, ctx.template, ctx.options);
     if (!derived.timeline || !derived.measurable) return;
-    const written = readWrittenMetrics(ctx);
+    const written = readWrittenMetrics(ctx.doc, ctx.template);
     if (written.length === 0) return; // nothing to check or fill: no finding about the timeline either
     // Fill values in the style the author already uses nearby ("1 h 52 min" vs "1 hour 52 minutes").
     const usable = written.filter((w) => !isUnfilled(w.text) && parseDuration(w.text) !== undefined);
