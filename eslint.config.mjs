@@ -6,6 +6,18 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const corePaths = [...nodeBuiltins, 'vscode'].map((name) => ({ name, message: 'src/core is pure: no Node built-ins and no vscode (it also runs in a web worker).' }));
+
+// What each layer of src/core may import besides itself (types.ts, a file at the top, is always allowed).
+const LAYER_IMPORTS = {
+  markdown: [],
+  template: ['markdown'],
+  postmortem: ['template', 'markdown', 'generated'],
+  rules: ['postmortem', 'template', 'markdown', 'generated'],
+  engine: ['rules', 'postmortem', 'template', 'markdown', 'generated'],
+  authoring: ['postmortem', 'template', 'markdown'],
+  generated: ['postmortem'],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test*/**', 'src/core/generated/**', '*.vsix'] },
@@ -29,16 +41,36 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
-  {
-    files: ['src/core/**/*.ts'],
+  // src/core: pure, and its layers import only downward (test/unit/purity.test.ts checks the same graph):
+  // engine -> rules -> postmortem -> template -> markdown; authoring -> postmortem / template / markdown.
+  ...Object.entries(LAYER_IMPORTS).map(([layer, allowed]) => ({
+    files: [`src/core/${layer}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [...nodeBuiltins, 'vscode'].map((name) => ({ name, message: 'src/core is pure: no Node built-ins and no vscode (it also runs in a web worker).' })),
+          paths: corePaths,
+          patterns: [
+            {
+              regex: `^\\.\\./(?!(?:${[...allowed, 'types'].join('|')})(?:/|$))[a-z]+(?:/|$)`,
+              message: `src/core/${layer} may import ${allowed.length ? `only ${allowed.join(', ')} (and types.ts)` : 'only types.ts'} from the rest of src/core: the layers import downward.`,
+            },
+            // rules/index.ts is the registry: the one file that imports every rule.
+            ...(layer === 'rules'
+              ? [{ regex: '^\\./(?!rule$)', message: 'A rule never imports another rule: move what they share to postmortem/ or template/.' }]
+              : []),
+          ],
         },
       ],
     },
+  })),
+  {
+    files: ['src/core/rules/index.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: corePaths }] },
+  },
+  {
+    files: ['src/core/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: corePaths }] },
   },
   {
     // The adapters reach the core through its one door, src/core/index.ts (test/unit/purity.test.ts
