@@ -15,7 +15,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 it('README starts with the two fresh-machine commands', () => {
   const first = readme.indexOf('```bash');
   const block = readme.slice(first, readme.indexOf('```', first + 7));
-  assert.match(block, /npm ci && npm run package && npx postmortem lint examples\/\S+\.md/);
+  assert.match(block, /npm ci && npm run package && npx postmortem-kit lint examples\/\S+\.md/);
   assert.match(block, /^npm test$/m);
 });
 
