@@ -22,7 +22,7 @@ export function templateFit(doc: DocumentModel, template: TemplateModel): Templa
     for (const s of m.found) templateSections.add(s);
     if (m.template.parentKey !== undefined) continue;
     total++;
-    if (m.found.length > 0) matched++;
+    if (m.found.length > 0 || m.coveredBy) matched++;
   }
   const own = doc.sections.filter((s) => s.parent === undefined && !templateSections.has(s)).length;
   return { matched, total, own };
@@ -30,9 +30,10 @@ export function templateFit(doc: DocumentModel, template: TemplateModel): Templa
 
 /**
  * Whether the document follows the template: it has at least `minShare` of its top-level sections, or
- * it has no sections of its own (a post-mortem just started, or cut short, is incomplete, not another
- * layout: the missing sections are what its author needs to hear about).
+ * it is a post-mortem just started or cut short: no sections of its own and only a few of the
+ * template's (under a quarter). Its missing sections are what its author needs to hear about; a
+ * finished document with five of thirteen sections, all its own way, was written to another layout.
  */
 export function followsTemplate(fit: TemplateFit, minShare: number): boolean {
-  return fit.total === 0 || fit.own === 0 || fit.matched >= fit.total * minShare;
+  return fit.total === 0 || fit.matched >= fit.total * minShare || (fit.own === 0 && fit.matched * 4 < fit.total);
 }

@@ -1,5 +1,5 @@
 // missing-section: a template section or subsection that the document lacks.
-import { endOf, isHtmlComment, normalizeTitle, startOf } from '../markdown/document';
+import { endOf, isHtmlComment, normalizeTitle, startOf, type Section } from '../markdown/document';
 import { stringListOption, type Rule } from './rule';
 import { matchSections, missingSections, sectionInsertion } from '../template/sectionMatch';
 
@@ -43,13 +43,20 @@ export const missingSection: Rule<MissingSectionOptions> = {
         anchor = next?.found[0];
         if (anchor) where = `before "${anchor.title}"`;
       }
+      let at = anchor;
       if (!anchor) {
-        const prev = matches.slice(0, t.index).reverse().find((x) => x.template.depth <= t.depth && x.found.length);
-        anchor = prev?.found[0];
-        if (anchor) where = `after "${anchor.title}"`;
+        // After the template sections before it, written in whatever order: the last of them in the
+        // document, pointing at the heading that follows it, where the section would go.
+        const before = matches.slice(0, t.index).filter((x) => x.template.depth <= t.depth && x.found.length).map((x) => x.found[0] as Section);
+        anchor = before.reduce<Section | undefined>((last, s) => (!last || s.start > last.start ? s : last), undefined);
+        if (anchor) {
+          where = `after "${anchor.title}"`;
+          const end = anchor.end;
+          at = doc.sections.find((s) => s.start >= end) ?? anchor;
+        }
       }
-      const start = anchor ? anchor.start : doc.title ? startOf(doc.title) : firstContent ? startOf(firstContent) : fallback;
-      const end = anchor ? anchor.headingEnd : doc.title ? endOf(doc.title) : start;
+      const start = at ? at.start : doc.title ? startOf(doc.title) : firstContent ? startOf(firstContent) : fallback;
+      const end = at ? at.headingEnd : doc.title ? endOf(doc.title) : start;
       const ins = sectionInsertion(doc, template, t, ctx.eol);
       const level = '#'.repeat(t.depth);
       ctx.report({
