@@ -7,6 +7,7 @@ import metadataSchema from '../../../schemas/postmortem-metadata.schema.json';
 import validateMetadata from '../generated/metadataValidator.js';
 import type { TemplateModel } from '../template/model';
 import { parseDuration } from './duration';
+import { chosenOption, isReadableDuration, readMetadataDate } from './metadataValues';
 
 interface PropertySchema {
   title?: string;
@@ -90,10 +91,31 @@ export function sameValue(a: MetadataValue, b: MetadataValue): boolean {
   return valueText(a) === valueText(b);
 }
 
-/** Validates values with the schema, plus the template's own choice lists; returns the failing keywords by field. */
-export function failingKeywords(values: readonly MetadataValue[], template: TemplateModel): Map<string, Set<string>> {
+/** Whether the schema's complaint about a value is one a careful author would make too (metadataValues.ts). */
+function isReal(v: MetadataValue, keyword: string, schemaEnum: readonly string[] | undefined, strict: boolean): boolean {
+  const text = typeof v.value === 'string' ? v.value : undefined;
+  if (keyword === 'format' && text !== undefined) {
+    if (v.name === 'date') {
+      const reading = readMetadataDate(text);
+      return reading === 'impossible' || (strict && reading !== 'date');
+    }
+    if (v.name === 'duration') return strict && !isReadableDuration(text);
+  }
+  if (!strict) return false;
+  if (keyword === 'enum' && text !== undefined && schemaEnum && chosenOption(text, schemaEnum) !== undefined) return false;
+  return true;
+}
+
+/**
+ * Validates values with the schema, plus the template's own choice lists; returns the failing keywords
+ * by field. `strict` (the document follows the template): the template's conventions apply (choices,
+ * patterns, a readable date and duration); otherwise only a value that is really wrong fails (a day the
+ * calendar has not). The schema's choices and patterns apply only to fields the template has.
+ */
+export function failingKeywords(values: readonly MetadataValue[], template: TemplateModel, strict = true): Map<string, Set<string>> {
   const data: Record<string, unknown> = {};
   for (const v of values) data[v.name] = v.value;
+  const byName = new Map(values.map((v) => [v.name, v]));
   const failed = new Map<string, Set<string>>();
   const fail = (name: string, keyword: string) => {
     const set = failed.get(name) ?? new Set<string>();
@@ -101,21 +123,38 @@ export function failingKeywords(values: readonly MetadataValue[], template: Temp
     failed.set(name, set);
   };
   const templateChoices = new Map(template.summaryFields.filter((f) => f.choices).map((f) => [f.name, f.choices as string[]]));
+  const templateNames = new Set(template.summaryFields.map((f) => f.name));
   if (!validateMetadata(data)) {
     for (const e of (validateMetadata.errors ?? []) as ErrorObject[]) {
       if (e.keyword === 'required') continue; // missing fields are found from the template, not the schema
       const name = e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (name === undefined) continue;
+      const v = name === undefined ? undefined : byName.get(name);
+      if (name === undefined || !v) continue;
       // The team template's choice list replaces the schema's enum for that field.
       if (e.keyword === 'enum' && templateChoices.has(name)) continue;
+      // A field the template does not have keeps only the schema's formats (a real date, a duration).
+      if (e.keyword !== 'format' && e.keyword !== 'type' && !templateNames.has(name)) continue;
+      if (!isReal(v, e.keyword, METADATA_PROPERTIES[name]?.enum, strict)) continue;
       fail(name, e.keyword);
     }
   }
-  for (const v of values) {
-    const choices = templateChoices.get(v.name);
-    if (choices && typeof v.value === 'string' && !choices.includes(v.value)) fail(v.name, 'enum');
+  if (strict) {
+    for (const v of values) {
+      const choices = templateChoices.get(v.name);
+      if (choices && typeof v.value === 'string' && chosenOption(v.value, choices) === undefined) fail(v.name, 'enum');
+    }
   }
   return failed;
+}
+
+/** What is wrong with an invalid value, in words: a date the calendar has not, one read two ways, no date. */
+function invalidWording(v: MetadataValue): string {
+  if (v.name === 'date' && typeof v.value === 'string') {
+    const reading = readMetadataDate(v.value);
+    if (reading === 'ambiguous') return 'reads as two different days (day/month or month/day)';
+    if (reading === 'unreadable') return 'is not a date';
+  }
+  return WORDING[v.name]?.invalid ?? 'is not valid';
 }
 
 /** The message for an empty value (no keywords) or one failing `keywords`: what is wrong, what is expected. */
@@ -125,7 +164,7 @@ export function problemMessage(v: MetadataValue, keywords: ReadonlySet<string>, 
   // A YAML list or mapping where text belongs (reviewers may be a list, of texts).
   if (keywords.has('type')) return `${v.label} must be ${v.name === 'reviewers' ? 'text or a list of names' : 'a single value'}: expected ${expected}.`;
   if (choicesFor(template, v.name) && keywords.has('enum')) return `${v.label} "${valueText(v)}" is not allowed: expected ${expected}.`;
-  return `${v.label} "${valueText(v)}" ${WORDING[v.name]?.invalid ?? 'is not valid'}: expected ${expected}.`;
+  return `${v.label} "${valueText(v)}" ${invalidWording(v)}: expected ${expected}.`;
 }
 
 /** The Summary and the front matter say different things. */

@@ -1,12 +1,13 @@
 // The review workflow: a post-mortem's Status moves through the template's Status choices (built-in:
 // Draft -> In Review -> Complete), and how far along it is decides how strict the lint is. The status
-// is read from the Summary field or the front matter's `status:`.
-import type { Paragraph } from 'mdast';
+// is read from the Summary field (any layout readSummary reads: `**Status:** Draft`, `Status: Draft`,
+// a table row, `## Status`) or the front matter's `status:`.
 import metadataSchema from '../../../schemas/postmortem-metadata.schema.json';
 import type { DocumentModel } from '../markdown/document';
-import { readFieldLines, type FieldLine } from '../markdown/fields';
+import { scanFieldLines, type FieldLine } from '../markdown/fields';
 import type { TemplateModel } from '../template/model';
 import type { PostmortemConfig, SeverityOrOff } from '../types';
+import { canonicalFieldName } from './fieldNames';
 import { fieldValue, readSummary } from './summary';
 
 export type Strictness = Record<string, Record<string, SeverityOrOff>>;
@@ -100,7 +101,7 @@ export const STATUS_SCAN_LENGTH = 64 * 1024;
 /**
  * The Status of a document that is not parsed (over the size limit, or too slow to parse), read
  * from its first STATUS_SCAN_LENGTH characters only: the front matter's `status:`, else the first
- * `**Status:** value` line, as readStatus reads them. Code blocks are not told apart: a document
+ * `**Status:** value` or `Status: value` line, as readStatus reads them. Code blocks are not told apart: a document
  * nobody could lint is better taken at its word. Its stage is read against `template` (default: the built-in one).
  */
 export function scanStatus(text: string, template?: TemplateModel): DocumentStatus | undefined {
@@ -115,9 +116,8 @@ export function scanStatus(text: string, template?: TemplateModel): DocumentStat
       if (found) return found;
     }
   }
-  // Field lines are read line by line from a paragraph's extent: the head stands in for one.
-  const paragraph: Paragraph = { type: 'paragraph', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: head.length } } };
-  return fieldStatus(readFieldLines(head, [paragraph]), choices);
+  const fields = scanFieldLines(head).map((f) => (template ? { ...f, name: canonicalFieldName(f.label, template) } : f));
+  return fieldStatus(fields, choices);
 }
 
 /** The severity table for a status: the config's `strictness` by status (false: none), else the default for its stage. */

@@ -1,18 +1,22 @@
-// The Summary: the document's section matching the template's Summary section (the one holding the
-// `**Label:** value` fields), its field lines, and each value without the markup wrapped round it.
-// Status, metrics, metadata and placeholder all find the Summary here.
+// The Summary: the document's section matching the template's Summary section, and the metadata
+// fields a reader finds there in any common layout (postmortem/metadataLayouts.ts): `**Label:** value`
+// and `Label: value` lines, key/value tables, a heading per field, and the lines under the title.
+// Each field is named as the template field its label names ("Date/time" -> date). Status, metrics,
+// metadata, placeholder and sign-off all find the Summary here.
 import type { RootContent } from 'mdast';
 import type { DocumentModel, Section } from '../markdown/document';
-import { readFieldLines, type FieldLine } from '../markdown/fields';
+import type { FieldLine } from '../markdown/fields';
 import { memoize } from '../markdown/memo';
 import type { TemplateModel } from '../template/model';
 import { matchedSection } from '../template/sectionMatch';
+import { readMetadataFields } from './metadataLayouts';
 
 export interface Summary {
   /** The document's Summary section (matched as every template section is); undefined when it has none. */
   section: Section | undefined;
-  /** Where the fields are read: the section's own nodes; without a Summary section, the document's top-level nodes. */
+  /** The Summary section's own nodes; without a Summary section, the document's top-level nodes. */
   nodes: readonly RootContent[];
+  /** Its fields in document order: under the title, in the Summary section, and headings that name a field. */
   fields: FieldLine[];
 }
 
@@ -20,7 +24,7 @@ export function readSummary(doc: DocumentModel, template: TemplateModel): Summar
   return memoize(doc, 'summary', [template], () => {
     const section = template.summarySectionKey === undefined ? undefined : matchedSection(doc, template, template.summarySectionKey);
     const nodes = section ? section.nodes : doc.tree.children;
-    return { section, nodes, fields: readFieldLines(doc.text, nodes) };
+    return { section, nodes, fields: readMetadataFields(doc, template, section) };
   });
 }
 

@@ -1,10 +1,13 @@
-// metadata: the Summary fields (`**Severity:** SEV2`) and the YAML front matter hold valid values,
-// checked by the validator precompiled from schemas/postmortem-metadata.schema.json. The template
-// decides which fields a document has (a team template without "Beads Issue" does not require it)
-// and, where it offers a choice list, which values are allowed.
+// metadata: the Summary fields (`**Severity:** SEV2`, `Severity: SEV2`, a key/value table, `## Severity`)
+// and the YAML front matter hold valid values, checked by the validator precompiled from
+// schemas/postmortem-metadata.schema.json. The template decides which fields a document has (a team
+// template without "Beads Issue" does not require it) and, where it offers a choice list, which values
+// are allowed. A document that does not follow the template is only told of values that are really
+// wrong (a day the calendar has not), never of missing, empty or repeated fields.
 import { hasOwnContent } from '../markdown/document';
 import type { FieldLine } from '../markdown/fields';
 import { fieldInsertion, fieldNeighbours, fieldsBlockInsertion } from '../postmortem/fieldInsert';
+import { metadataFieldName } from '../postmortem/fieldNames';
 import { readFrontMatter, type FrontMatterEntry } from '../postmortem/frontMatter';
 import {
   choicesFor,
@@ -22,8 +25,6 @@ import { fieldValue, readSummary } from '../postmortem/summary';
 import { isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders } from '../template/placeholders';
 import type { Fix } from '../types';
 import { NO_OPTIONS, type Rule, type RuleContext } from './rule';
-
-const normalizeKey = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 function summaryValue(ctx: RuleContext, field: FieldLine, name: string): MetadataValue {
   const templateField = ctx.template.summaryFields.find((f) => f.name === name);
@@ -47,7 +48,8 @@ function summaryValue(ctx: RuleContext, field: FieldLine, name: string): Metadat
     empty,
     placeholder,
     write: (v) => v,
-    insertAt: empty ? field.labelEnd : undefined,
+    // An empty table cell takes its value where the reader put it; a line, after its label.
+    insertAt: empty ? (field.layout === 'table' ? field.valueStart : field.labelEnd) : undefined,
   };
 }
 
@@ -84,21 +86,18 @@ export const metadata: Rule = {
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
-    const { template } = ctx;
-    const names = new Map<string, string>();
-    for (const name of Object.keys(METADATA_PROPERTIES)) names.set(normalizeKey(name), name);
-    for (const f of template.summaryFields) names.set(normalizeKey(f.name), f.name);
+    const { template, followsTemplate } = ctx;
+    const isMetadata = (name: string) => name in METADATA_PROPERTIES || template.summaryFields.some((f) => f.name === name);
 
     const { section, fields: summaryFields } = readSummary(ctx.doc, template);
-    // Without a Summary heading, the summary is what stands under the title: later sections' fields are theirs.
-    const firstSection = ctx.doc.sections[0]?.start ?? ctx.doc.text.length;
-    const fields = summaryFields.filter((f) => names.has(normalizeKey(f.name)) && (section !== undefined || f.labelStart < firstSection));
+    const fields = summaryFields.filter((f) => isMetadata(f.name));
     const summary: MetadataValue[] = [];
     const seen = new Map<string, FieldLine>();
     for (const field of fields) {
-      const name = names.get(normalizeKey(field.name)) as string;
+      const name = field.name;
       const first = seen.get(name);
       if (first) {
+        if (!followsTemplate) continue;
         ctx.report({
           message: `${field.label} is given twice in the Summary (first on line ${ctx.doc.lines.point(first.labelStart).line}): keep one.`,
           start: field.labelStart,
@@ -112,7 +111,7 @@ export const metadata: Rule = {
     const frontMatter = readFrontMatter(ctx.doc);
     if (frontMatter.error) ctx.report({ ...frontMatter.error, message: `Front matter is not valid YAML: ${frontMatter.error.message}` });
     const fromFrontMatter = frontMatter.entries.flatMap((e) => {
-      const name = names.get(normalizeKey(e.key));
+      const name = metadataFieldName(e.key, template);
       return name === undefined ? [] : [frontMatterValue(e, name)];
     });
 
@@ -126,14 +125,14 @@ export const metadata: Rule = {
     const failures = new Map<MetadataValue, Set<string>>();
     for (const group of [primary, shadowed]) {
       const values = group.filter(checkable);
-      const failed = failingKeywords(values, template);
+      const failed = failingKeywords(values, template, followsTemplate);
       for (const v of values) {
         const keywords = failed.get(v.name);
         if (keywords) failures.set(v, keywords);
       }
     }
     for (const v of [...summary, ...fromFrontMatter]) {
-      if (v.empty && required.has(v.name)) reportValue(ctx, v, new Set());
+      if (v.empty && required.has(v.name) && followsTemplate) reportValue(ctx, v, new Set());
       const keywords = failures.get(v);
       if (keywords) reportValue(ctx, v, keywords);
     }
@@ -155,7 +154,7 @@ export const metadata: Rule = {
     }
 
     // Required fields neither the Summary nor the front matter has: reported at the Summary heading.
-    if (!section || !hasOwnContent(section)) return;
+    if (!followsTemplate || !section || !hasOwnContent(section)) return;
     const present = new Set([...summary, ...fromFrontMatter].map((v) => v.name));
     const missing = template.summaryFields.filter((f) => required.has(f.name) && !present.has(f.name));
     if (missing.length === 0) return;
@@ -164,7 +163,7 @@ export const metadata: Rule = {
         message: `Missing fields in "${section.title}": ${missing.map((f) => f.label).join(', ')}.`,
         start: section.start,
         end: section.headingEnd,
-        fix: fieldsBlockInsertion(ctx, section, missing),
+        fix: fieldsBlockInsertion(ctx, template, section, missing),
       });
       return;
     }
