@@ -10,7 +10,7 @@ import { TOOL_NAME } from './packageInfo';
 /** Seconds a file may take (--timeout): a 1 MB post-mortem lints in about 2 s; Markdown that remark needs minutes for does not finish. */
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
-export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob>...
+export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob|!glob|->...
        ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
        ${TOOL_NAME} new [--severity SEV2] [--date YYYY-MM-DD] [--id INC-1234] [--dir DIR] [--name PATTERN] "<title>"
 
@@ -21,11 +21,21 @@ Arguments:
   folder  every **/*.md below it (hidden folders and node_modules are skipped)
   glob    e.g. "docs/postmortems/**/*.md" (quote it, so the shell does not expand it);
           as in a shell, * and ** do not enter hidden folders unless the glob names them
+  !glob   leave out what the glob matches, from every other argument: "docs/**/*.md" "!docs/archive/**"
+  -       read the document from standard input (name it with --stdin-filename)
+
+  Files ignored by a .gitignore or a .postmortemignore (same syntax) are skipped, from the file's
+  folder up to the repository root; a file named on the command line gets a note saying so.
 
 Options:
-  -f, --format <format>  text (default), json (an array of findings) or sarif (SARIF 2.1.0)
+  -f, --format <format>  stylish (default: grouped by file), compact (one line a finding; also "text"),
+                         json (an array of findings), sarif (SARIF 2.1.0), github (workflow commands:
+                         annotations), junit (JUnit XML) or codequality (GitLab Code Quality)
   -c, --config <file>    use this config for every file instead of the nearest ${CONFIG_FILE_NAME}
-      --fix              apply the safe fixes in place, then report the findings that remain
+      --fix              apply the safe fixes in place, then report the findings that remain; on
+                         standard input, print the fixed text on stdout and the findings on stderr
+      --no-gitignore     do not read .gitignore files (.postmortemignore still applies)
+      --stdin-filename <path>  the path standard input stands for: its config, its name in messages
       --status-gate      exit 1 only when a post-mortem whose Status is Complete has an
                          error-severity finding, or could not be checked (over the size limit,
                          out of time, or the linter failed on it); Draft and In Review documents
@@ -51,7 +61,8 @@ Metrics:
   gives them, with the rows used (json: an array of { file, status, metrics }).
 
 Output:
-  text: "file:line:column severity rule message" per finding on stdout, a summary on stderr.
+  stylish: each file's findings under its name, colours on a terminal (NO_COLOR, FORCE_COLOR);
+  compact: "file:line:column severity rule message" per finding. The summary is on stderr.
 
 Exit codes:
   0  no error-severity finding (warnings and info do not fail the run)
@@ -75,6 +86,8 @@ const OPTIONS = {
   format: { type: 'string', short: 'f' },
   config: { type: 'string', short: 'c' },
   fix: { type: 'boolean' },
+  'no-gitignore': { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
   'status-gate': { type: 'boolean' },
   timeout: { type: 'string' },
   title: { type: 'string' },
@@ -134,12 +147,13 @@ function newOptions(values: Values, words: readonly string[]): NewOptions {
 function metricsInvocation(values: Values, paths: string[]): Invocation {
   if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
     return usageError(`unknown format "${values.format}" for metrics: expected text or json`);
-  if (values.fix || values['status-gate'] || values.timeout !== undefined) return usageError('--fix, --status-gate and --timeout go with "lint"');
+  if (values.fix || values['status-gate'] || values.timeout !== undefined || values['no-gitignore'] || values['stdin-filename'] !== undefined)
+    return usageError('--fix, --status-gate, --timeout, --no-gitignore and --stdin-filename go with "lint"');
   return { command: 'metrics', options: { paths, format: values.format === 'json' ? 'json' : 'text', configPath: values.config } };
 }
 
 function lintInvocation(values: Values, paths: string[]): Invocation {
-  const format = (values.format ?? 'text') as LintFormat;
+  const format = (values.format ?? 'stylish') as LintFormat;
   if (!LINT_FORMATS.includes(format)) return usageError(`unknown format "${values.format}": expected one of ${LINT_FORMATS.join(', ')}`);
   const timeoutSeconds = parseTimeout(values.timeout);
   if (timeoutSeconds === undefined) return usageError(`invalid --timeout "${values.timeout}": expected a number of seconds (0: no limit)`);
@@ -149,6 +163,8 @@ function lintInvocation(values: Values, paths: string[]): Invocation {
       paths,
       format,
       configPath: values.config,
+      gitignore: values['no-gitignore'] !== true,
+      stdinFilename: values['stdin-filename'],
       fix: values.fix === true,
       statusGate: values['status-gate'] === true,
       quiet: values.quiet === true,

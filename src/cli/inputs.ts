@@ -1,7 +1,9 @@
-// Command-line paths -> the Markdown files to lint: files as named, folders as **/*.md, globs via tinyglobby.
+// Command-line paths -> the Markdown files to lint: files as named, folders as **/*.md, globs via tinyglobby,
+// minus `!` patterns and what .gitignore / .postmortemignore ignore; `-` is standard input.
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
+import { IgnoreFiles } from './ignoreFiles';
 
 /** Never crawled: dependencies and version-control internals hold Markdown that is not ours. */
 export const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**'];
@@ -15,8 +17,17 @@ export interface InputFile {
 
 export interface ExpandedInputs {
   files: InputFile[];
+  /** `-` was given: standard input is linted too (after the files). */
+  stdin: boolean;
   /** One message per argument that is missing, unreadable, or matches nothing. */
   problems: string[];
+  /** Files named on the command line but skipped by a `!` pattern or an ignore file, and why. */
+  skipped: string[];
+}
+
+export interface SelectionOptions {
+  /** Honour .gitignore files (--no-gitignore: only .postmortemignore). */
+  gitignore: boolean;
 }
 
 /** How a path is shown to the user: relative to the working folder, with forward slashes. */
@@ -29,17 +40,42 @@ export function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
 
-export function expandInputs(args: readonly string[], cwd: string): ExpandedInputs {
+/**
+ * All arguments expanded together, as markdownlint-cli2 and ESLint do: files, folders and globs add
+ * files, `!glob` removes what it matches from all of them, and so do .gitignore and .postmortemignore.
+ */
+export function expandInputs(args: readonly string[], cwd: string, selection: SelectionOptions = { gitignore: true }): ExpandedInputs {
+  const negations = args.filter((a) => a.startsWith('!')).map((a) => a.slice(1));
+  const negated = new Set(negations.length ? globSync(negations, { cwd, absolute: true, dot: true, ignore: ALWAYS_SKIPPED }).map((p) => resolve(p)) : []);
+  const ignoreFiles = new IgnoreFiles(cwd, selection.gitignore);
   const files: InputFile[] = [];
-  const seen = new Set<string>();
+  /** Path -> why it is skipped ('' when it is linted). */
+  const seen = new Map<string, string>();
+  const noted = new Set<string>();
   const problems: string[] = [];
+  const skipped: string[] = [];
+  let stdin = false;
   const add = (path: string, explicit: boolean) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    files.push({ path, explicit });
+    let why = seen.get(path);
+    if (why === undefined) {
+      const ignoreFile = negated.has(path) ? undefined : ignoreFiles.ignoredBy(path);
+      why = negated.has(path) ? 'matched by a "!" pattern' : ignoreFile ? `ignored by ${displayPath(ignoreFile, cwd)}` : '';
+      seen.set(path, why);
+      if (!why) files.push({ path, explicit });
+    }
+    // Only worth a word when the user named the file: folders and globs skip ignored files silently.
+    if (why && explicit && !noted.has(path)) {
+      noted.add(path);
+      skipped.push(`${displayPath(path, cwd)}: skipped, ${why}`);
+    }
   };
 
   for (const arg of args) {
+    if (arg.startsWith('!')) continue;
+    if (arg === '-') {
+      stdin = true;
+      continue;
+    }
     const absolute = resolve(cwd, arg);
     let kind: 'file' | 'folder' | 'missing' = 'missing';
     try {
@@ -70,5 +106,5 @@ export function expandInputs(args: readonly string[], cwd: string): ExpandedInpu
     // Crawl order depends on the file system: sort so output is stable across machines.
     for (const path of matched.map((p) => resolve(p)).sort()) add(path, false);
   }
-  return { files, problems };
+  return { files, stdin, problems, skipped };
 }

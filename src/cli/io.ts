@@ -4,6 +4,10 @@ export interface CliIo {
   stderr(text: string): void;
   /** Folder that relative paths and globs start from, and that output paths are relative to. */
   cwd: string;
+  /** Standard input's bytes, for the path `-` (absent: standard input cannot be read). */
+  readStdin?(): Uint8Array;
+  /** Colours in human-readable output (a terminal, FORCE_COLOR / NO_COLOR). */
+  color?: boolean;
 }
 
 export const EXIT_OK = 0;

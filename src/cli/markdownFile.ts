@@ -20,7 +20,11 @@ function looksBinary(bytes: Uint8Array): boolean {
 
 /** Throws the file system's error when the file cannot be read. */
 export function readMarkdownFile(path: string): MarkdownFile {
-  const bytes = readFileSync(path);
+  return decodeMarkdown(readFileSync(path));
+}
+
+/** A file's bytes (or standard input's) as text: binary, BOM, valid UTF-8 or not. */
+export function decodeMarkdown(bytes: Uint8Array): MarkdownFile {
   if (looksBinary(bytes)) return { kind: 'binary' };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;

@@ -3,9 +3,13 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { fixKindsNote, rules, type Finding, type Fix, type Severity } from '../core/index';
+import { fingerprints } from './formats';
 import { INFORMATION_URI, ruleHelpUri, TOOL_NAME, TOOL_VERSION } from './packageInfo';
 
 const SRCROOT = '%SRCROOT%';
+
+/** The partialFingerprints key of a finding's fingerprint (file, rule, message, occurrence: no line number). */
+export const FINGERPRINT_KEY = 'postmortemFinding/v1';
 
 /** Finding ids that come from the linter itself rather than from a rule. */
 export const NON_RULE_FINDINGS: { id: string; description: string; severity: Severity }[] = [
@@ -78,13 +82,16 @@ export function toSarif(findings: readonly Finding[], info: SarifRunInfo): Sarif
   ];
   const ruleIndex = new Map(descriptors.map((d, i) => [d.id, i]));
 
-  const results: Sarif.Result[] = findings.map((f) => {
+  const prints = fingerprints(findings);
+  const results: Sarif.Result[] = findings.map((f, i) => {
     const artifactLocation: Sarif.ArtifactLocation = { uri: artifactUri(f.file), uriBaseId: SRCROOT };
     const result: Sarif.Result = {
       ruleId: f.ruleId,
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation, region: region(f) } }],
+      // Code scanning matches results across commits by these: the same finding keeps its alert when lines move.
+      partialFingerprints: { [FINGERPRINT_KEY]: prints[i] as string },
     };
     const index = ruleIndex.get(f.ruleId);
     if (index !== undefined) result.ruleIndex = index;

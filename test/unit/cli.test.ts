@@ -7,77 +7,23 @@ import {
   chmodSync,
   existsSync,
   lstatSync,
-  mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   symlinkSync,
-  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import packageJson from '../../package.json';
 import { builtinTemplateText, DEFAULT_MAX_DOCUMENT_SIZE, lint, rules } from '../../src/core/index';
-import type { Finding, PostmortemConfig, SeverityOrOff } from '../../src/core/types';
-import { run } from '../../src/cli/run';
+import type { Finding } from '../../src/core/types';
+import { cli, json, missingDetection, only, withoutSection, workspace, type CliResult } from './cliWorkspace';
 
 const repoRoot = join(__dirname, '..', '..');
-const temps: string[] = [];
-after(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
-
-/** A fresh folder with the given files (path -> content). */
-function workspace(files: Record<string, string | Buffer> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'postmortem-cli-'));
-  temps.push(root);
-  for (const [path, content] of Object.entries(files)) write(root, path, content);
-  return root;
-}
-
-function write(root: string, path: string, content: string | Buffer): string {
-  const full = join(root, path);
-  mkdirSync(dirname(full), { recursive: true });
-  writeFileSync(full, content);
-  return full;
-}
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(cwd: string, ...argv: string[]): CliResult {
-  let stdout = '';
-  let stderr = '';
-  const code = run(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-/** A config with every rule off except the one named, so findings come only from the situation a test builds. */
-function only(ruleId: string, severity: SeverityOrOff = 'warning', extra: PostmortemConfig = {}): PostmortemConfig {
-  const settings: Record<string, SeverityOrOff> = {};
-  for (const r of rules) settings[r.id] = r.id === ruleId ? severity : 'off';
-  return { ...extra, rules: settings };
-}
-
-const json = (value: unknown) => JSON.stringify(value, null, 2);
-
-/** The built-in template with one top-level section removed: missing-section reports it, with a fix. */
-const withoutSection = (title: string, text = builtinTemplateText): string => {
-  const start = text.indexOf(`## ${title}`);
-  const end = text.indexOf('\n## ', start + 1);
-  assert.ok(start > 0 && end > start, `the template has a "## ${title}" section`);
-  return text.slice(0, start) + text.slice(end + 1);
-};
-const missingDetection = withoutSection('Detection');
 
 describe('postmortem: usage', () => {
   it('--help prints usage and exit codes on stdout, exit 0', () => {
@@ -113,10 +59,10 @@ describe('postmortem: usage', () => {
     ['an unknown command', ['check', 'a.md'], /unknown command "check"/],
     ['lint without files', ['lint'], /no files given/],
     ['an unknown option', ['lint', '--colour', 'a.md'], /Unknown option '--colour'/],
-    ['an unknown format', ['lint', '--format', 'xml', 'a.md'], /unknown format "xml": expected one of text, json, sarif/],
+    ['an unknown format', ['lint', '--format', 'xml', 'a.md'], /unknown format "xml": expected one of stylish, compact, json, sarif, github, junit, codequality, text/],
     ['an option of "new" with lint', ['lint', '--severity', 'SEV1', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
     ['an option of "new" with metrics', ['metrics', '--dir', 'docs', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
-    ['an option of "lint" with metrics', ['metrics', '--status-gate', 'a.md'], /^postmortem: --fix, --status-gate and --timeout go with "lint"\n/],
+    ['an option of "lint" with metrics', ['metrics', '--status-gate', 'a.md'], /^postmortem: --fix, --status-gate, --timeout, --no-gitignore and --stdin-filename go with "lint"\n/],
     ['metrics without files', ['metrics'], /^postmortem: no files given: name files, folders or globs to measure\n/],
     ['a format metrics does not have', ['metrics', '-f', 'sarif', 'a.md'], /^postmortem: unknown format "sarif" for metrics: expected text or json\n/],
     ['an option without its value', ['lint', 'a.md', '--config'], /^postmortem: Option '-c, --config <value>' argument missing\n/],
@@ -179,9 +125,10 @@ describe('postmortem lint: files, folders, globs', () => {
 describe('postmortem lint: output formats', () => {
   const config = only('missing-section');
 
-  it('text: file:line:col severity ruleId message on stdout (path relative, forward slashes), summary on stderr', () => {
+  it('compact: file:line:col severity ruleId message on stdout (path relative, forward slashes), summary on stderr', () => {
     const root = workspace({ '.postmortemrc.json': json(config), 'team/pm.md': missingDetection });
-    const r = cli(root, 'lint', 'team');
+    const r = cli(root, 'lint', '--format', 'compact', 'team');
+    assert.deepEqual(cli(root, 'lint', '--format', 'text', 'team'), r, 'text is the former name of compact');
     const expected = lint(missingDetection, { file: 'team/pm.md', config });
     assert.equal(expected.length, 1);
     const f = expected[0] as Finding;
@@ -208,7 +155,7 @@ describe('postmortem lint: output formats', () => {
       'warnings/.postmortemrc.json': json(config),
       'warnings/b.md': missingDetection,
     });
-    const r = cli(root, 'lint', '--quiet', '.');
+    const r = cli(root, 'lint', '--format', 'compact', '--quiet', '.');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^errors\/a\.md:\d+:\d+ error missing-section /);
     assert.equal(r.stdout.split('\n').length, 2, 'one line: the warning of b.md is not shown');
@@ -315,7 +262,7 @@ describe('postmortem lint: exit codes', () => {
     const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'warning')), 'a.md': missingDetection });
     const r = cli(root, 'lint', 'a.md');
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /warning missing-section/);
+    assert.match(r.stdout, /^a\.md\n +\d+:1 +warning +Missing section "## Detection".* +missing-section\n\n$/);
   });
 
   it('0 when there is no finding at all', () => {
@@ -328,7 +275,7 @@ describe('postmortem lint: exit codes', () => {
 
   it('1 when a finding has error severity', () => {
     const root = workspace({ '.postmortemrc.json': json(only('missing-section', 'error')), 'a.md': missingDetection });
-    const r = cli(root, 'lint', 'a.md');
+    const r = cli(root, 'lint', '-f', 'compact', 'a.md');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^a\.md:\d+:\d+ error missing-section Missing section "## Detection"/);
     assert.equal(r.stderr, '1 error, 0 warnings, 0 info in 1 file\n');
@@ -565,7 +512,7 @@ describe('postmortem lint --timeout', () => {
   it('a file that takes longer gets one lint-timeout error, promptly, and the next file is linted', () => {
     const root = workspace({ '.postmortemrc.json': json(only('missing-section')), 'a-slow.md': slow('Draft'), 'b.md': missingDetection });
     const started = performance.now();
-    const r = cli(root, 'lint', '--timeout', '3', 'a-slow.md', 'b.md');
+    const r = cli(root, 'lint', '--format', 'compact', '--timeout', '3', 'a-slow.md', 'b.md');
     const seconds = (performance.now() - started) / 1000;
     assert.ok(seconds < 20, `took ${seconds.toFixed(1)} s`);
     assert.equal(r.code, 1, r.stderr);
@@ -647,7 +594,7 @@ describe('postmortem lint --status-gate and postmortem metrics', () => {
     assert.equal(cli(root, 'lint', 'bad-draft.md').code, 1);
     const draftsOnly = cli(root, 'lint', '--status-gate', 'draft.md', 'bad-draft.md');
     assert.equal(draftsOnly.code, 0, draftsOnly.stderr);
-    const gated = cli(root, 'lint', '--status-gate', 'complete.md', 'draft.md');
+    const gated = cli(root, 'lint', '-f', 'compact', '--status-gate', 'complete.md', 'draft.md');
     assert.equal(gated.code, 1);
     assert.match(gated.stderr, /status gate: complete\.md: Status is Complete but \d+ errors remain/);
     assert.doesNotMatch(gated.stderr, /status gate: draft\.md/);

@@ -1,5 +1,7 @@
 // The npm package as a user gets it: `npm pack`, installed offline into a fresh project, its command
-// run through npx and its library loaded with require(). Needs the bundles (`npm run build`), which
+// run through npx and its library loaded with require(); and installed as pre-commit installs a
+// `language: node` hook (npm install -g of the packed repository into an environment of its own), with
+// the hooks of .pre-commit-hooks.yaml run as pre-commit runs them. Needs the bundles (`npm run build`), which
 // `npm test` builds before the unit tests; `npm pack` runs with --ignore-scripts so this test does not
 // rebuild dist/ under the other test files (the prepack script is checked separately).
 import assert from 'node:assert/strict';
@@ -8,6 +10,9 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse } from 'yaml';
+import { builtinTemplateText } from '../../src/core/index';
+import { json, missingDetection, only, workspace } from './cliWorkspace';
 
 const root = join(__dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -90,5 +95,77 @@ describe('the npm package', () => {
     const answer = JSON.parse(result.stdout);
     assert.ok(answer.n > 0 && answer.rules > 5 && answer.same === true, result.stdout);
     assert.ok(existsSync(join(project, 'node_modules', 'postmortem-kit', 'dist', 'core.d.ts')));
+  });
+});
+
+interface Hook {
+  id: string;
+  entry: string;
+  language: string;
+  types: string[];
+  files: string;
+  args?: string[];
+}
+
+describe('pre-commit hooks (.pre-commit-hooks.yaml)', () => {
+  const hooks = parse(readFileSync(join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+  const env = () => ({ ...process.env, npm_config_cache: join(temp, 'cache'), npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' });
+  /** pre-commit's node environment: the packed repository installed globally into a prefix of its own. */
+  let hookBin = '';
+  before(() => {
+    const prefix = join(temp, 'node_env');
+    const install = exec(npm, ['install', '-g', '--offline', '--prefix', prefix, join(temp, packed!.filename)], { cwd: temp, env: env() });
+    assert.equal(install.code, 0, install.stderr);
+    hookBin = join(prefix, 'bin');
+  });
+
+  /** What pre-commit does with a hook: keep the staged files its types and files select, append them to entry + args, run it. */
+  function runHook(hook: Hook, cwd: string, staged: string[]) {
+    const markdown = /\.(md|markdown|mdown|mkdn)$/;
+    const selected = staged.filter((f) => (!hook.types.includes('markdown') || markdown.test(f)) && new RegExp(hook.files).test(f));
+    const [command, ...entryArgs] = hook.entry.split(' ');
+    const result = exec(command as string, [...entryArgs, ...(hook.args ?? []), ...selected], { cwd, env: { ...process.env, PATH: `${hookBin}:${process.env.PATH}`, NO_COLOR: '1' } });
+    return { ...result, selected };
+  }
+
+  const hook = (id: string) => {
+    const found = hooks.find((h) => h.id === id);
+    assert.ok(found, `hook ${id}`);
+    return found;
+  };
+
+  it('declares postmortem-lint and postmortem-fix as node hooks on Markdown files', () => {
+    assert.deepEqual(hooks.map((h) => [h.id, h.language, h.types]), [
+      ['postmortem-lint', 'node', ['markdown']],
+      ['postmortem-fix', 'node', ['markdown']],
+    ]);
+  });
+
+  it('postmortem-lint: only post-mortems are passed; an error fails the commit, a clean one passes', () => {
+    const repo = workspace({
+      '.postmortemrc.json': json(only('missing-section', 'error')),
+      'docs/postmortems/2026-03-14-checkout.md': missingDetection,
+      'notes/2026-db-postmortem.md': builtinTemplateText,
+      'README.md': '# Not a post-mortem\n',
+      'docs/postmortems/diagram.png': 'PNG',
+    });
+    const staged = ['README.md', 'docs/postmortems/2026-03-14-checkout.md', 'docs/postmortems/diagram.png', 'notes/2026-db-postmortem.md'];
+    const failing = runHook(hook('postmortem-lint'), repo, staged);
+    assert.deepEqual(failing.selected, ['docs/postmortems/2026-03-14-checkout.md', 'notes/2026-db-postmortem.md']);
+    assert.equal(failing.code, 1, failing.stderr);
+    assert.match(failing.stdout, /docs\/postmortems\/2026-03-14-checkout\.md\n.*error.*missing-section/);
+    const passing = runHook(hook('postmortem-lint'), repo, ['notes/2026-db-postmortem.md']);
+    assert.equal(passing.code, 0, passing.stderr);
+  });
+
+  it('postmortem-fix: fixes the staged post-mortems in place (pre-commit then fails the hook on the changed file)', () => {
+    const path = 'incidents/2026-03-14.md';
+    const repo = workspace({ '.postmortemrc.json': json(only('missing-section')), [path]: missingDetection });
+    const result = runHook(hook('postmortem-fix'), repo, [path]);
+    assert.equal(result.code, 0, result.stderr);
+    const fixed = readFileSync(join(repo, path), 'utf8');
+    assert.notEqual(fixed, missingDetection);
+    assert.match(fixed, /^## Detection$/m);
+    assert.equal(runHook(hook('postmortem-lint'), repo, [path]).code, 0);
   });
 });
