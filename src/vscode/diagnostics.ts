@@ -69,6 +69,12 @@ export class LiveDiagnostics implements vscode.Disposable {
         this.request(doc, 'save');
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc)),
+      // VS Code closes a document (onDidCloseTextDocument) up to minutes after its last tab: the
+      // Problems panel forgets it when its last tab closes, and it is linted again when shown again.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.tabsClosed(e.closed)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) if (!this.states.has(document.uri.toString())) this.request(document, 'open');
+      }),
       this.configs.onDidChange(() => this.relintAll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('postmortem.files') || e.affectsConfiguration('postmortem.lint')) this.relintAll();
@@ -122,7 +128,7 @@ export class LiveDiagnostics implements vscode.Disposable {
   }
 
   publish(uri: vscode.Uri, findings: readonly Finding[]): void {
-    this.collection.set(uri, findings.map((f) => toDiagnostic(uri, f, this.docs)));
+    this.collection.set(uri, visibleFindings(findings).map((f) => toDiagnostic(uri, f, this.docs)));
   }
 
   dispose(): void {
@@ -237,10 +243,69 @@ export class LiveDiagnostics implements vscode.Disposable {
     this.collection.delete(doc.uri);
   }
 
+  private tabsClosed(closed: readonly vscode.Tab[]): void {
+    if (closed.length === 0) return;
+    const shown = new Set<string>();
+    for (const group of vscode.window.tabGroups.all) for (const tab of group.tabs) for (const uri of tabUris(tab)) shown.add(uri.toString());
+    for (const tab of closed) {
+      for (const uri of tabUris(tab)) {
+        const key = uri.toString();
+        if (shown.has(key)) continue;
+        const state = this.states.get(key);
+        if (state) clearTimeout(state.timer);
+        this.states.delete(key);
+        this.collection.delete(uri);
+      }
+    }
+  }
+
   private close(doc: vscode.TextDocument): void {
     this.forget(doc);
     if (doc.isUntitled) this.documents.forget(doc.uri);
   }
+}
+
+/** VS Code shows at most 1000 problems per file; past that, squiggles stop part-way through the document. */
+export const MAX_DIAGNOSTICS = 999;
+/** How many placeholders a document over MAX_DIAGNOSTICS still shows (the first ones, where the author is). */
+export const SHOWN_PLACEHOLDERS = 100;
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * At most MAX_DIAGNOSTICS findings: when a document has more, the first SHOWN_PLACEHOLDERS placeholders,
+ * every other finding (most severe first, while room is left), and one finding that says what is not shown.
+ */
+export function visibleFindings(findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings;
+  const placeholders = findings.filter((f) => f.ruleId === 'placeholder');
+  const shownPlaceholders = placeholders.slice(0, SHOWN_PLACEHOLDERS);
+  const others = findings.filter((f) => f.ruleId !== 'placeholder').sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.offset - b.offset);
+  const shownOthers = others.slice(0, MAX_DIAGNOSTICS - 1 - shownPlaceholders.length);
+  const hiddenPlaceholders = placeholders.length - shownPlaceholders.length;
+  const hiddenOthers = others.length - shownOthers.length;
+  const at = placeholders[SHOWN_PLACEHOLDERS] ?? others[shownOthers.length] ?? (findings[0] as Finding);
+  const parts = [hiddenPlaceholders ? `${hiddenPlaceholders} more placeholder${hiddenPlaceholders === 1 ? '' : 's'}` : '', hiddenOthers ? `${hiddenOthers} other problem${hiddenOthers === 1 ? '' : 's'}` : ''].filter(Boolean);
+  const summary: Finding = {
+    file: at.file,
+    ruleId: at.ruleId,
+    severity: 'info',
+    message: `${parts.join(' and ')} not shown (the Problems panel shows up to 1000 per file): fill in the ones above, or run "postmortem lint" on the file for the full list.`,
+    line: at.line,
+    column: at.column,
+    endLine: at.line,
+    endColumn: at.column,
+    offset: at.offset,
+    endOffset: at.offset,
+  };
+  return [...shownPlaceholders, ...shownOthers, summary].sort((a, b) => a.offset - b.offset);
+}
+
+function tabUris(tab: vscode.Tab): vscode.Uri[] {
+  const input = tab.input;
+  if (input instanceof vscode.TabInputText) return [input.uri];
+  if (input instanceof vscode.TabInputTextDiff) return [input.original, input.modified];
+  return [];
 }
 
 function documentLength(doc: vscode.TextDocument): number {

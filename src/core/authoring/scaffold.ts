@@ -20,9 +20,20 @@ export interface ScaffoldAnswers {
  * `${n|SEV1,SEV2,SEV3,SEV4|}` unless answered, and `$`, `}` and `\` are escaped.
  * Checklist hints are not tab stops (see template/slots.ts).
  */
-export function scaffoldSnippet(template: TemplateModel, answers: ScaffoldAnswers): string {
+export function scaffoldSnippet(template: TemplateModel, answers: ScaffoldAnswers, options: ScaffoldSnippetOptions = {}): string {
   const { slots } = templateSlots(template);
-  return renderSnippet(template.source, 0, template.source.length, slots, answerFills(template, answers));
+  // A plain tab stop whose default is the choice list itself: Tab still visits it, and leaving it keeps
+  // text the placeholder rule reports, where a snippet choice would silently keep its first value.
+  const kept = options.undecidedChoices === 'text' ? slots.map((s) => (s.choices ? { start: s.start, end: s.end } : s)) : slots;
+  return renderSnippet(template.source, 0, template.source.length, kept, answerFills(template, answers));
+}
+
+export interface ScaffoldSnippetOptions {
+  /**
+   * An unanswered choice list: 'choice' (default) a snippet choice (`${n|SEV1,SEV2|}`, which inserts
+   * SEV1); 'text' a tab stop holding the choice list as written ("Decide later" in New Post-Mortem).
+   */
+  undecidedChoices?: 'choice' | 'text';
 }
 
 /** The same document as plain text: answers filled, other placeholders and choice lists left as written. */

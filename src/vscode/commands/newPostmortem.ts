@@ -1,11 +1,13 @@
-// "New Post-Mortem": asks for title, severity, date and incident ID (or takes them as an argument
-// object and asks nothing), creates <postmortem.directory>/<postmortem.fileName> through workspace.fs
-// without ever overwriting, and inserts the template as a snippet with the answers filled in.
+// "New Post-Mortem": asks for title, severity, date and incident ID in a multi-step input with Back (or
+// takes them as an argument object and asks nothing), opens an untitled document that saves to
+// <postmortem.directory>/<postmortem.fileName> (a free name: never overwriting), and inserts the
+// template as a snippet with the answers filled in; an unanswered choice list stays as written.
 import * as vscode from 'vscode';
-import { fileNameFor, numberedNames, parseIsoDate, scaffoldSnippet, scaffoldText, templateFor, templateProblem, type ScaffoldAnswers, type TemplateModel } from '../../core/index';
+import { fileNameFor, numberedNames, parseIsoDate, scaffoldSnippet, templateFor, templateProblem, type ScaffoldAnswers, type TemplateModel } from '../../core/index';
 import type { ConfigFiles } from '../configFiles';
 import type { PostmortemDocuments } from '../documents';
 import { readSettings } from '../settings';
+import { runWizard, type WizardStep } from '../wizard';
 
 /** The argument form, for keybindings, tasks and tests. */
 export interface NewPostmortemArgs {
@@ -38,7 +40,7 @@ export async function newPostmortem(deps: NewPostmortemDeps, args?: NewPostmorte
 
   const answers = args ? answersFromArgs(args, template) : await askAnswers(template);
   if (!answers) return undefined;
-  const snippet = new vscode.SnippetString(scaffoldSnippet(template, answers));
+  const snippet = new vscode.SnippetString(scaffoldSnippet(template, answers, { undecidedChoices: 'text' }));
 
   if (!dirUri) {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown' });
@@ -48,20 +50,20 @@ export async function newPostmortem(deps: NewPostmortemDeps, args?: NewPostmorte
     return doc.uri;
   }
 
-  await vscode.workspace.fs.createDirectory(dirUri);
   const uri = await freeName(dirUri, fileNameFor(settings.fileName, answers));
   if (!uri) {
     void vscode.window.showErrorMessage(`New Post-Mortem: no free file name in ${vscode.workspace.asRelativePath(dirUri)}.`);
     return undefined;
   }
-  // The file is written complete first, so nothing is lost if the editor is closed without saving.
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(scaffoldText(template, answers)));
+  // An untitled document that knows its path: nothing is on disk until the first save (which writes
+  // there, creating missing folders), so "Don't Save" leaves nothing behind.
+  const untitled = uri.with({ scheme: 'untitled' });
+  deps.documents.adopt(untitled);
   deps.documents.adopt(uri);
-  const doc = await vscode.workspace.openTextDocument(uri);
+  const doc = await vscode.workspace.openTextDocument(untitled);
   const editor = await vscode.window.showTextDocument(doc);
-  const all = new vscode.Range(0, 0, doc.lineCount, 0);
-  await editor.insertSnippet(snippet, doc.validateRange(all));
-  return uri;
+  await editor.insertSnippet(snippet, new vscode.Position(0, 0));
+  return doc.uri;
 }
 
 function targetFolder(): vscode.WorkspaceFolder | undefined {
@@ -75,11 +77,12 @@ function resolveDirectory(folder: vscode.Uri, directory: string): vscode.Uri {
   return vscode.Uri.joinPath(folder, path);
 }
 
-/** name, else name-2, name-3, ...: an existing file is never overwritten. */
+/** name, else name-2, name-3, ...: an existing file, or one still untitled in an editor, is never overwritten. */
 async function freeName(dir: vscode.Uri, name: string): Promise<vscode.Uri | undefined> {
+  const pending = new Set(vscode.workspace.textDocuments.filter((d) => d.isUntitled).map((d) => d.uri.path));
   for (const candidate of numberedNames(name)) {
     const uri = vscode.Uri.joinPath(dir, candidate);
-    if (!(await exists(uri))) return uri;
+    if (!pending.has(uri.path) && !(await exists(uri))) return uri;
   }
   return undefined;
 }
@@ -115,7 +118,8 @@ function answersFromArgs(args: NewPostmortemArgs, template: TemplateModel): Scaf
   const title = typeof args.title === 'string' ? args.title.trim() : '';
   if (!title) return refuse('a title is required ({ "title": "..." }).');
   const date = args.date ?? today();
-  if (!isIsoDate(date)) return refuse(`"${date}" is not a date: expected YYYY-MM-DD.`);
+  const problem = dateProblem(date);
+  if (problem) return refuse(problem);
   const choices = severityChoices(template);
   if (args.severity !== undefined && choices && !choices.includes(args.severity)) {
     return refuse(`severity "${args.severity}" is not allowed: expected one of ${choices.join(', ')}.`);
@@ -128,53 +132,42 @@ function answersFromArgs(args: NewPostmortemArgs, template: TemplateModel): Scaf
   };
 }
 
+/** Answers of a wizard the user left with Escape: offered again by the next New Post-Mortem of this session. */
+let unfinished: Record<string, string> = {};
+
+const DECIDE_LATER = 'Decide later';
+
 async function askAnswers(template: TemplateModel): Promise<ScaffoldAnswers | undefined> {
-  const title = await vscode.window.showInputBox({
-    title: 'New Post-Mortem (1/4)',
-    prompt: 'Incident title',
-    placeHolder: 'Checkout API returned 500s after a config push',
-    ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'A title is required.'),
-  });
-  if (title === undefined) return undefined;
-
-  let severity: string | undefined;
   const choices = severityChoices(template);
-  if (choices) {
-    const later = 'Decide later';
-    const picked = await vscode.window.showQuickPick([...choices.map((c) => ({ label: c })), { label: later, description: 'keep the choice list in the document' }], {
-      title: 'New Post-Mortem (2/4)',
-      placeHolder: 'Severity',
-      ignoreFocusOut: true,
-    });
-    if (!picked) return undefined;
-    if (picked.label !== later) severity = picked.label;
-  } else {
-    severity = await vscode.window.showInputBox({ title: 'New Post-Mortem (2/4)', prompt: 'Severity (optional)', ignoreFocusOut: true });
-    if (severity === undefined) return undefined;
-  }
-
-  const date = await vscode.window.showInputBox({
-    title: 'New Post-Mortem (3/4)',
-    prompt: 'Incident date (YYYY-MM-DD)',
-    value: today(),
-    ignoreFocusOut: true,
-    validateInput: (v) => (isIsoDate(v.trim()) ? undefined : 'Expected a date written YYYY-MM-DD, e.g. 2024-05-01.'),
-  });
-  if (date === undefined) return undefined;
-
-  const incidentId = await vscode.window.showInputBox({
-    title: 'New Post-Mortem (4/4)',
-    prompt: 'Incident ID (optional)',
-    placeHolder: 'INC-1234',
-    ignoreFocusOut: true,
-  });
-  if (incidentId === undefined) return undefined;
-
+  const steps: WizardStep[] = [
+    { kind: 'input', key: 'title', prompt: 'Incident title', placeHolder: 'Checkout API returned 500s after a config push', validate: (v) => (v.trim() ? undefined : 'A title is required.') },
+    choices
+      ? { kind: 'pick', key: 'severity', placeHolder: 'Severity', items: [...choices.map((c) => ({ label: c })), { label: DECIDE_LATER, description: 'keep the choice list in the document' }] }
+      : { kind: 'input', key: 'severity', prompt: 'Severity (optional)' },
+    { kind: 'input', key: 'date', prompt: 'Incident date (YYYY-MM-DD)', initial: today, validate: (v) => dateProblem(v.trim()) },
+    { kind: 'input', key: 'incidentId', prompt: 'Incident ID (optional)', placeHolder: 'INC-1234' },
+  ];
+  const { done, answers } = await runWizard('New Post-Mortem', steps, unfinished);
+  unfinished = done ? {} : answers;
+  if (!done) return undefined;
+  const severity = answers['severity'] === DECIDE_LATER ? undefined : answers['severity']?.trim();
+  const incidentId = answers['incidentId']?.trim();
   return {
-    title: title.trim(),
-    date: date.trim(),
-    ...(severity?.trim() ? { severity: severity.trim() } : {}),
-    ...(incidentId.trim() ? { incidentId: incidentId.trim() } : {}),
+    title: (answers['title'] ?? '').trim(),
+    date: (answers['date'] ?? '').trim(),
+    ...(severity ? { severity } : {}),
+    ...(incidentId ? { incidentId } : {}),
   };
+}
+
+/** Why a date answer is refused: not written YYYY-MM-DD, or written so but not a day of the calendar. */
+export function dateProblem(text: string): string | undefined {
+  if (isIsoDate(text)) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return 'Expected a date written YYYY-MM-DD, e.g. 2024-05-01.';
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return `${text} is not a calendar date: there is no month ${m[2]}.`;
+  const days = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+  const name = new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return `${text} is not a calendar date: ${name} ${m[1]} has ${days} days.`;
 }

@@ -5,7 +5,11 @@
 // and window.codeAutomationExit(code) when the tests are done.
 // Counts the suite's "ok - " / "not ok - " lines and always ends with "N passed, N failed".
 //
-// usage: node driver.js --url <workbench url> [--timeout 300] [--server-log file] [--trace file]
+// The tests drive the workbench as a user would (keys, clicks on the status bar, the lightbulb) through
+// --ui-port: a localhost HTTP endpoint (POST /ui with one action as JSON) that plays the action on the
+// page with playwright and answers with its result; the extension host reaches it with fetch.
+//
+// usage: node driver.js --url <workbench url> [--timeout 300] [--server-log file] [--trace file] [--ui-port N]
 // exit: 0 all passed, 1 a test failed or the suite could not run, 124 timeout, 3 driver error.
 const { chromium } = require('playwright-core');
 const fs = require('fs');
@@ -18,6 +22,7 @@ const url = arg('url');
 const timeoutS = Number(arg('timeout', '300'));
 const serverLog = arg('server-log');
 const tracePath = arg('trace');
+const uiPort = Number(arg('ui-port', '0'));
 const trace = tracePath ? fs.createWriteStream(tracePath) : null;
 const tlog = (...a) => trace && trace.write(a.join(' ') + '\n');
 if (!url) {
@@ -45,6 +50,67 @@ function serverLogTail() {
   console.log(lines.slice(-40).join('\n'));
 }
 
+/** One user action on the page. Selectors are playwright selectors (CSS, or text=...). */
+async function playUiAction(page, a) {
+  switch (a.action) {
+    case 'press':
+      await page.keyboard.press(a.key);
+      return null;
+    case 'type':
+      await page.keyboard.type(a.text, { delay: 10 });
+      return null;
+    case 'click':
+      await page.locator(a.selector).first().click({ timeout: a.timeout ?? 30000 });
+      return null;
+    case 'waitFor':
+      await page.locator(a.selector).first().waitFor({ state: a.state ?? 'visible', timeout: a.timeout ?? 30000 });
+      return null;
+    case 'texts':
+      return page.locator(a.selector).allTextContents();
+    case 'inputValue':
+      return page.locator(a.selector).first().inputValue({ timeout: a.timeout ?? 30000 });
+    case 'count':
+      return page.locator(a.selector).count();
+    case 'focused':
+      // Where keystrokes go: the focused element's classes and those of its nearest ancestors.
+      // Runs in the page, where document is the workbench.
+      return page.evaluate(() => {
+        /* global document */
+        const chain = [];
+        for (let e = document.activeElement; e && chain.length < 8; e = e.parentElement) chain.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+        return chain.join(' < ');
+      });
+    case 'screenshot':
+      await page.screenshot({ path: a.path, ...(a.clip ? { clip: a.clip } : {}) });
+      return null;
+    default:
+      throw new Error(`unknown ui action ${JSON.stringify(a)}`);
+  }
+}
+
+function serveUi(page, port) {
+  const http = require('http');
+  const server = http.createServer((req, res) => {
+    const headers = { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' };
+    if (req.method === 'OPTIONS') return res.writeHead(204, headers).end();
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', async () => {
+      let action;
+      try {
+        action = JSON.parse(body);
+        const value = await playUiAction(page, action);
+        tlog('[ui]', body, '->', JSON.stringify(value));
+        res.writeHead(200, headers).end(JSON.stringify({ value }));
+      } catch (error) {
+        tlog('[ui]', body, 'failed', String(error));
+        res.writeHead(500, headers).end(JSON.stringify({ error: String((error && error.message) || error) }));
+      }
+    });
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
 (async () => {
   const started = Date.now();
   const browser = await chromium.launch({
@@ -70,10 +136,12 @@ function serverLogTail() {
     (console[type] || console.log).apply(console, list);
   });
   await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+  const ui = uiPort ? await serveUi(page, uiPort) : undefined;
   const timer = setTimeout(() => finish('timeout'), timeoutS * 1000);
   await page.goto(url);
   const result = await done;
   clearTimeout(timer);
+  if (ui) ui.close();
   await browser.close().catch(() => {});
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result === 'timeout') {

@@ -39,6 +39,10 @@ cat > "$TMP/ud/User/settings.json" <<'JSON'
 }
 JSON
 
+# The port of the driver's UI endpoint (driver.js --ui-port), known to the extension host through its environment.
+UI_PORT=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+export POSTMORTEM_UI_URL=http://127.0.0.1:$UI_PORT/ui
+
 CS_PID=
 cleanup() {
   if [ -n "$CS_PID" ]; then
@@ -76,4 +80,4 @@ HOSTPORT=${URL#http://}
 PAYLOAD=$(node -e 'const [h, e, t] = process.argv.slice(1); console.log(encodeURIComponent(JSON.stringify([["extensionDevelopmentPath", `vscode-remote://${h}${e}`], ["extensionTestsPath", `vscode-remote://${h}${t}`], ["skipWelcome", "true"]])))' "$HOSTPORT" "$EXT" "$TESTS")
 FOLDER=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$WS")
 NODE_PATH="$HARNESS/driver/node_modules" node "$DRIVER" --url "$URL/?folder=$FOLDER&payload=$PAYLOAD" \
-  --timeout "$TIMEOUT" --server-log "$TMP/code-server.log" ${TRACE:+--trace "$TRACE"}
+  --timeout "$TIMEOUT" --server-log "$TMP/code-server.log" --ui-port "$UI_PORT" ${TRACE:+--trace "$TRACE"}

@@ -1,16 +1,9 @@
-// Commands: New Post-Mortem (argument form: never overwrites, snippet tab stops), Insert Section...
+// Commands: New Post-Mortem (argument form: untitled until saved, never overwrites, snippet tab stops), Insert Section...
 // (argument form), Lint All Post-Mortems (files never opened land in the Problems panel).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../src/vscode/extension';
-import { diagnosticsOf, extensionApi, fixture, openPostmortem, ours, readText, recordLints, ruleOf, workspaceUri } from './helpers';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
-}
+import { diagnosticsOf, exists, extensionApi, fixture, openPostmortem, ours, readText, recordLints, ruleOf, workspaceUri } from './helpers';
 
 suite('Commands', () => {
   let api: PostmortemApi;
@@ -19,44 +12,54 @@ suite('Commands', () => {
     api = await extensionApi();
   });
 
-  test('New Post-Mortem twice with the same title: two files, the first unchanged, answers filled, Tab walks the placeholders', async () => {
+  test('New Post-Mortem twice with the same title: untitled documents that save to free names (the first unchanged), answers filled, Tab walks the placeholders', async () => {
     const args = { title: 'Database failover stalled', severity: 'SEV2', date: '2024-05-01', incidentId: 'INC-3001' };
+    const intended = workspaceUri('docs', 'postmortems', '2024-05-01-database-failover-stalled.md');
     const first = await vscode.commands.executeCommand<vscode.Uri>('postmortem.new', args);
-    assert.equal(first?.toString(), workspaceUri('docs', 'postmortems', '2024-05-01-database-failover-stalled.md').toString());
-    const firstText = await readText(first);
-    assert.match(firstText, /^# Post-Mortem: Database failover stalled\n/);
-    assert.match(firstText, /\*\*Incident ID:\*\* INC-3001 {2}\n\*\*Date:\*\* 2024-05-01 {2}\n/);
-    assert.match(firstText, /\*\*Severity:\*\* SEV2 {2}\n/);
+    assert.equal(first?.scheme, 'untitled');
+    assert.equal(first.path, intended.path, 'the untitled document knows where it will be saved');
+    assert.equal(await exists(intended), false, 'nothing is written before the first save');
 
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), first.toString());
-    assert.equal(editor?.document.getText(), firstText, 'the editor shows the file as written');
+    const firstText = editor?.document.getText() ?? '';
+    assert.match(firstText, /^# Post-Mortem: Database failover stalled\n/);
+    assert.match(firstText, /\*\*Incident ID:\*\* INC-3001 {2}\n\*\*Date:\*\* 2024-05-01 {2}\n/);
+    assert.match(firstText, /\*\*Severity:\*\* SEV2 {2}\n/);
     // Snippet mode: the first remaining placeholder is selected, and Tab moves to the next one.
     const firstStop = editor?.document.getText(editor.selection);
     assert.equal(firstStop, '[X hours Y minutes]');
     await vscode.commands.executeCommand('jumpToNextSnippetPlaceholder');
     assert.equal(editor?.document.getText(editor.selection), '[bd://issue-id or N/A]');
 
-    const lints = recordLints(api, first);
+    const lints = recordLints(api, intended);
     const linted = lints.until((e) => e.outcome === 'linted');
     await vscode.commands.executeCommand('workbench.action.files.save');
     await linted;
     lints.dispose();
-    const savedFirst = await readText(first);
+    const savedFirst = await readText(intended);
+    assert.equal(savedFirst, firstText, 'the first save writes the document to its path');
 
     const second = await vscode.commands.executeCommand<vscode.Uri>('postmortem.new', args);
-    assert.equal(second?.toString(), workspaceUri('docs', 'postmortems', '2024-05-01-database-failover-stalled-2.md').toString());
-    assert.ok(await exists(first));
-    assert.ok(await exists(second));
-    assert.equal(await readText(first), savedFirst, 'the first file is unchanged');
-    assert.equal(await readText(second), firstText);
-    assert.ok(ours(await diagnosticsOf(second, (d) => ours(d).length > 0)).some((d) => ruleOf(d) === 'placeholder'), 'the new document is linted');
+    assert.equal(second?.path, workspaceUri('docs', 'postmortems', '2024-05-01-database-failover-stalled-2.md').path);
+    assert.equal(await readText(intended), savedFirst, 'the first file is unchanged');
+    const secondDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === second.toString());
+    assert.equal(secondDoc?.getText(), firstText);
+    const secondDiagnostics = await diagnosticsOf(second, (d) => ours(d).some((x) => ruleOf(x) === 'placeholder'));
+    assert.ok(ours(secondDiagnostics).some((d) => ruleOf(d) === 'placeholder'), 'the new document is linted');
+    // A third while the second is still unsaved: the second's path is taken too.
+    const third = await vscode.commands.executeCommand<vscode.Uri>('postmortem.new', args);
+    assert.equal(third?.path, workspaceUri('docs', 'postmortems', '2024-05-01-database-failover-stalled-3.md').path);
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('New Post-Mortem creates missing folders and refuses a call without a title', async () => {
+  test('New Post-Mortem: folders are created on the first save; a call without a title or with no calendar date is refused', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>('postmortem.new', { title: 'Queue backlog', date: '2024-06-30', directory: 'reviews/2024/q2' });
-    assert.equal(created?.toString(), workspaceUri('reviews', '2024', 'q2', '2024-06-30-queue-backlog.md').toString());
-    assert.match(await readText(created), /^# Post-Mortem: Queue backlog\n/);
+    const target = workspaceUri('reviews', '2024', 'q2', '2024-06-30-queue-backlog.md');
+    assert.equal(created?.path, target.path);
+    assert.equal(await exists(workspaceUri('reviews')), false, 'no folder before the save');
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    assert.match(await readText(target), /^# Post-Mortem: Queue backlog\n/);
     assert.equal(await vscode.commands.executeCommand('postmortem.new', { title: '  ', date: '2024-06-30' }), undefined);
     assert.equal(await vscode.commands.executeCommand('postmortem.new', { title: 'Bad date', date: '2024-02-30' }), undefined);
     assert.equal(await exists(workspaceUri('docs', 'postmortems', '2024-02-30-bad-date.md')), false);

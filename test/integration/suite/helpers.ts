@@ -26,6 +26,13 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...segments);
 }
 
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }

@@ -187,4 +187,25 @@ suite('Large documents', () => {
       lints.dispose();
     }
   });
+
+  test('a document with 1500 placeholders shows under 1000 problems: the first 100 placeholders, every other problem, one summary', async () => {
+    const rows = Array.from({ length: 750 }, (_, i) => `| HH:MM | [Step ${i}] |`);
+    const text = fixture('several-problems.md').replace(/\| Time \| Event \|\n\|---\|---\|\n/, (header) => `${header}${rows.join('\n')}\n`);
+    const uri = await writeDoc('many-placeholders.md', text);
+    const lints = recordLints(api, uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const event = await lints.until((e) => e.outcome === 'linted' && e.version === doc.version);
+    lints.dispose();
+    assert.ok((event.findings ?? 0) > 1500, `${event.findings} findings`);
+    const shown = ours(vscode.languages.getDiagnostics(uri));
+    assert.ok(shown.length < 1000, `${shown.length} diagnostics`);
+    const placeholders = shown.filter((d) => ruleOf(d) === 'placeholder' && !d.message.includes('not shown'));
+    assert.equal(placeholders.length, 100);
+    const summary = shown.filter((d) => d.message.includes('not shown'));
+    assert.equal(summary.length, 1);
+    assert.match(summary[0]?.message ?? '', /^\d+ more placeholders not shown \(the Problems panel shows up to 1000 per file\)/);
+    for (const rule of ['missing-section', 'timeline']) assert.ok(shown.some((d) => ruleOf(d) === rule), `${rule} is still shown`);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });
