@@ -1,6 +1,7 @@
 // Quick-fixes from the core's fixes and suggestions, "Disable postmortem/RULE for this line", and
 // source.fixAll.postmortem (every safe fix, repeated like `postmortem --fix` until none is left; works
-// with editor.codeActionsOnSave). Every action carries a WorkspaceEdit for the document's current version.
+// with editor.codeActionsOnSave), also in the Ctrl+. menu as a quick-fix whose edit is computed when
+// chosen. Every action carries a WorkspaceEdit for the document's current version.
 import * as vscode from 'vscode';
 import { disableRuleFix, replacementEdit, ruleById, type Finding, type Fix } from '../core/index';
 import { DIAGNOSTIC_SOURCE, findingRange, toWorkspaceEdit } from './convert';
@@ -9,7 +10,19 @@ import type { PostmortemDocuments } from './documents';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('postmortem');
 
-export class PostmortemCodeActions implements vscode.CodeActionProvider {
+export const FIX_ALL_TITLE = 'Fix all auto-fixable post-mortem problems';
+
+/** Fix-all in the Ctrl+. menu (as ESLint offers it): its edit is computed only when chosen (resolveCodeAction). */
+class FixAllQuickFix extends vscode.CodeAction {
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly version: number,
+  ) {
+    super(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+  }
+}
+
+export class PostmortemCodeActions implements vscode.CodeActionProvider<vscode.CodeAction> {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
@@ -40,18 +53,29 @@ export class PostmortemCodeActions implements vscode.CodeActionProvider {
         const finding = findingFor(diagnostic, findings);
         if (finding) actions.push(...this.quickFixes(doc, diagnostic, finding));
       }
+      if (findings.some((f) => f.fix)) actions.push(new FixAllQuickFix(doc, version));
     }
     if (wantsFixAll) {
       const fixed = await this.diagnostics.fixAll(doc);
       if (token.isCancellationRequested || doc.version !== version) return [];
       const edit = fixed === undefined ? undefined : replacementEdit(doc.getText(), fixed);
       if (edit) {
-        const action = new vscode.CodeAction('Fix all auto-fixable post-mortem problems', FIX_ALL_KIND);
+        const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
         action.edit = toWorkspaceEdit(doc.uri, [edit]);
         actions.push(action);
       }
     }
     return actions;
+  }
+
+  async resolveCodeAction(action: vscode.CodeAction, token: vscode.CancellationToken): Promise<vscode.CodeAction> {
+    if (!(action instanceof FixAllQuickFix)) return action;
+    const doc = action.document;
+    const fixed = await this.diagnostics.fixAll(doc);
+    if (token.isCancellationRequested || doc.version !== action.version || fixed === undefined) return action;
+    const edit = replacementEdit(doc.getText(), fixed);
+    if (edit) action.edit = toWorkspaceEdit(doc.uri, [edit]);
+    return action;
   }
 
   private quickFixes(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction[] {

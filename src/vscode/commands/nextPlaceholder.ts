@@ -1,5 +1,5 @@
 // "Go to Next Placeholder": selects the next unfilled placeholder after the cursor (wrapping around to
-// the first), from the lint of the document's current version, so typing replaces it.
+// the first), from the lint of the document's current version, and focuses the editor, so typing replaces it.
 import * as vscode from 'vscode';
 import { postmortemEditor } from '../activePostmortem';
 import { findingRange } from '../convert';
@@ -26,7 +26,9 @@ export async function nextPlaceholder(deps: { documents: PostmortemDocuments; li
   const from = doc.offsetAt(selection.isEmpty ? selection.active : selection.end);
   const next = placeholders.find((f) => f.offset >= from) ?? first;
   const range = findingRange(next);
-  editor.selection = new vscode.Selection(range.start, range.end);
+  // showTextDocument also takes the keyboard focus from wherever the command was run (the status bar
+  // item keeps it otherwise), so typing replaces the selected placeholder.
+  await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn ?? vscode.ViewColumn.Active, selection: range, preserveFocus: false });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return range;
 }

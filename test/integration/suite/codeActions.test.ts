@@ -1,10 +1,11 @@
 // Quick-fixes run through vscode.executeCodeActionProvider + workspace.applyEdit, checked on the
 // resulting text: insert section, Severity/Status choices, timeline sort and pad, disable comments,
-// and source.fixAll.postmortem (also on save).
+// and source.fixAll.postmortem (also on save, and from the Ctrl+. menu).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../src/vscode/extension';
 import { applyAndRelint, codeActions, diagnosticsOf, extensionApi, fixture, openPostmortem, ours, recordLints, ruleOf } from './helpers';
+import { needsUi, ui } from './ui';
 
 const FIX_ALL = 'source.fixAll.postmortem';
 
@@ -41,7 +42,7 @@ suite('Quick-fixes', () => {
       const { doc } = await openPostmortem(api, fixture('missing-detection.md').replace(/\n/g, eol), 'insert-section.md');
       const diagnostic = await diagnosticOf(doc, 'missing-section');
       const actions = await fixesFor(doc, diagnostic);
-      assert.deepEqual(actions.map((a) => a.title), ['Insert section "Detection"', 'Disable postmortem/missing-section for this line']);
+      assert.deepEqual(actions.map((a) => a.title), ['Insert section "Detection"', 'Disable postmortem/missing-section for this line', 'Fix all auto-fixable post-mortem problems']);
       const insert = titled(actions, 'Insert section "Detection"');
       assert.equal(insert.kind?.value, 'quickfix');
       assert.equal(insert.isPreferred, true);
@@ -133,6 +134,26 @@ suite('Quick-fixes', () => {
     assert.equal(doc.getText(), fixture('several-problems.fixed.md'));
     const again = await codeActions(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), FIX_ALL);
     assert.deepEqual(again.filter((a) => a.kind?.value === FIX_ALL), [], 'nothing fixable is left');
+  });
+
+  test('Ctrl+. offers "Fix all auto-fixable post-mortem problems" as a quick-fix, and choosing it in the menu applies every safe fix', async function () {
+    const { doc, editor } = await openPostmortem(api, fixture('several-problems.md'), 'fix-all-menu.md');
+    const missing = await diagnosticOf(doc, 'missing-section');
+    const offered = titled(await codeActions(doc.uri, missing.range, vscode.CodeActionKind.QuickFix.value), 'Fix all auto-fixable post-mortem problems');
+    assert.equal(offered.kind?.value, 'quickfix');
+
+    needsUi(this);
+    editor.selection = new vscode.Selection(missing.range.start, missing.range.start);
+    await vscode.window.showTextDocument(doc);
+    const lints = recordLints(api, doc.uri);
+    await ui.press('ControlOrMeta+Period');
+    const row = '.action-widget .monaco-list-row:has-text("Fix all auto-fixable post-mortem problems")';
+    await ui.waitFor(row);
+    await ui.click(row);
+    await lints.until((e) => e.outcome === 'linted' && doc.getText() === fixture('several-problems.fixed.md') && e.version === doc.version);
+    lints.dispose();
+    assert.equal(doc.getText(), fixture('several-problems.fixed.md'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('source.fixAll.postmortem runs on save through editor.codeActionsOnSave', async () => {
