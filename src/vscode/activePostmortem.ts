@@ -111,11 +111,12 @@ export class ActivePostmortem implements vscode.Disposable {
 }
 
 export function completionView(completion: Completion): CompletionStatusView {
-  const { sectionsFilled, sectionsTotal, percent, placeholders, findings } = completion;
+  const { sectionsFilled, sectionsTotal, percent, placeholders, findings, filled, total } = completion;
   const left = placeholders === 0 ? 'no placeholders' : count(placeholders, 'placeholder');
   return {
     text: `$(checklist) Post-mortem ${percent}% · ${left}`,
     tooltip: [
+      ...(total ? [`Filled: ${filled ?? 0} of ${total} (the template's placeholders, fields, table cells, checklists and sections)`] : []),
       `Sections filled: ${sectionsFilled} of ${sectionsTotal}`,
       `Placeholders left: ${placeholders}`,
       `Problems: ${count(findings.error, 'error')}, ${count(findings.warning, 'warning')}, ${findings.info} info`,

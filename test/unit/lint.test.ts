@@ -73,6 +73,7 @@ describe('completion', () => {
     const oneFilled = completion(template.replace('[Brief description of what happened and impact]', 'Checkout was slow for 52 minutes.'));
     assert.equal(oneFilled.sectionsFilled, 1);
     assert.equal(oneFilled.placeholders, empty.placeholders - 1);
-    assert.equal(oneFilled.percent, Math.floor(100 / 29));
+    assert.equal(oneFilled.filled, (empty.filled ?? 0) + 2, 'its placeholder and its section');
+    assert.equal(oneFilled.percent, Math.floor((100 * (oneFilled.filled ?? 0)) / (oneFilled.total ?? 1)));
   });
 });

@@ -51,8 +51,8 @@ suite('Timeline review', () => {
   test('the status bar shows how complete the active post-mortem is; hidden for other Markdown', async () => {
     const { doc } = await openPostmortem(api, fixture(DRAFT), 'status.md');
     assert.deepEqual(api.statusBar(), {
-      text: '$(checklist) Post-mortem 93% · 3 placeholders',
-      tooltip: 'Sections filled: 27 of 29\nPlaceholders left: 3\nProblems: 0 errors, 1 warning, 3 info\nClick to go to the next placeholder.',
+      text: '$(checklist) Post-mortem 96% · 3 placeholders',
+      tooltip: "Filled: 125 of 130 (the template's placeholders, fields, table cells, checklists and sections)\nSections filled: 27 of 29\nPlaceholders left: 3\nProblems: 0 errors, 1 warning, 3 info\nClick to go to the next placeholder.",
     });
 
     // Filling the Verification placeholder fills a section: the next lint result updates the item.
@@ -61,7 +61,7 @@ suite('Timeline review', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, verification, 'Latency stayed under 300 ms for an hour after the pause.');
     await editAndRelint(api, doc, edit);
-    assert.equal(api.statusBar()?.text, '$(checklist) Post-mortem 96% · 2 placeholders');
+    assert.equal(api.statusBar()?.text, '$(checklist) Post-mortem 97% · 2 placeholders');
 
     const readme = workspaceUri('README.md');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(readme));
@@ -70,7 +70,7 @@ suite('Timeline review', () => {
 
     await vscode.window.showTextDocument(doc);
     await untilActive(doc.uri);
-    assert.equal(api.statusBar()?.text, '$(checklist) Post-mortem 96% · 2 placeholders', 'back on the post-mortem');
+    assert.equal(api.statusBar()?.text, '$(checklist) Post-mortem 97% · 2 placeholders', 'back on the post-mortem');
   });
 
   test('Fill Summary Duration from the timeline (metrics quick-fix): the text, then the status bar', async () => {
@@ -85,8 +85,8 @@ suite('Timeline review', () => {
     await applyAndRelint(api, doc, fill);
     assert.equal(doc.getText(), original.replace('**Duration:** [X hours Y minutes]  ', '**Duration:** 1 hour 16 minutes  '));
     assert.deepEqual(api.statusBar(), {
-      text: '$(checklist) Post-mortem 93% · 2 placeholders',
-      tooltip: 'Sections filled: 27 of 29\nPlaceholders left: 2\nProblems: 0 errors, 0 warnings, 2 info\nClick to go to the next placeholder.',
+      text: '$(checklist) Post-mortem 96% · 2 placeholders',
+      tooltip: "Filled: 126 of 130 (the template's placeholders, fields, table cells, checklists and sections)\nSections filled: 27 of 29\nPlaceholders left: 2\nProblems: 0 errors, 0 warnings, 2 info\nClick to go to the next placeholder.",
     });
   });
 
