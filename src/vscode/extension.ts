@@ -12,12 +12,13 @@ import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem'
 import { nextPlaceholder } from './commands/nextPlaceholder';
 import { showMetrics, type ShowMetricsArgs } from './commands/showMetrics';
 import { ConfigFiles } from './configFiles';
-import type { RuleDocs } from './convert';
 import { LiveDiagnostics, type LintEvent } from './diagnostics';
 import { PostmortemDocuments } from './documents';
 import { LargeDocumentStatus } from './largeDocumentStatus';
 import { Linter } from './linter';
 import { TimelineMetricsLens } from './metricsLens';
+import { RuleDocumentation } from './ruleDocs';
+import { TemplateSnippets } from './templateSnippets';
 
 /** What activate() returns: lint progress and what the status bar shows, for other extensions and the integration tests. */
 export interface PostmortemApi {
@@ -33,13 +34,15 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
   const configs = new ConfigFiles();
   const workerScript = context.extensionUri.scheme === 'file' ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'lintWorker.js').fsPath : undefined;
   const linter = new Linter(workerScript);
-  const live = new LiveDiagnostics(documents, configs, linter, ruleDocs(context), log);
+  const ruleDocs = new RuleDocumentation(context.extensionUri);
+  const live = new LiveDiagnostics(documents, configs, linter, ruleDocs.link, log);
   const markdown: vscode.DocumentSelector = { language: 'markdown' };
   const active = new ActivePostmortem(documents, live);
   const metricsLens = new TimelineMetricsLens(documents, live);
 
   context.subscriptions.push(
     log,
+    ruleDocs,
     configs,
     linter,
     live,
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.languages.registerCodeActionsProvider(markdown, new PostmortemCodeActions(documents, live), PostmortemCodeActions.metadata),
     metricsLens,
     vscode.languages.registerCodeLensProvider(markdown, metricsLens),
+    vscode.languages.registerCompletionItemProvider(markdown, new TemplateSnippets(documents, configs)),
     vscode.commands.registerCommand('postmortem.new', (args?: NewPostmortemArgs) => newPostmortem({ documents, configs }, isObject(args) ? args : undefined)),
     vscode.commands.registerCommand('postmortem.insertSection', (args?: InsertSectionArgs) => insertSection({ configs, linter }, isObject(args) ? args : undefined)),
     vscode.commands.registerCommand('postmortem.lintWorkspace', () => lintWorkspace({ documents, configs, live, linter })),
@@ -77,17 +81,4 @@ export function deactivate(): void {}
 function isObject(value: unknown): value is Record<string, unknown> {
   // Commands run from a menu receive a Uri; only a plain object is the argument form.
   return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
-}
-
-/** Each rule's section in the README: on the project's site when package.json names one, else the packaged README. */
-function ruleDocs(context: vscode.ExtensionContext): RuleDocs {
-  const pkg = context.extension.packageJSON as { homepage?: unknown; repository?: unknown };
-  const repository = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository as { url?: unknown } | undefined)?.url;
-  const site = [pkg.homepage, repository].find((u): u is string => typeof u === 'string' && /^(?:git\+)?https:\/\//.test(u));
-  if (site) {
-    const base = site.replace(/^git\+/, '').replace(/\.git$/, '').split('#')[0] as string;
-    return (ruleId) => vscode.Uri.parse(`${base}#rule-${ruleId}`);
-  }
-  const readme = vscode.Uri.joinPath(context.extensionUri, 'README.md');
-  return (ruleId) => readme.with({ fragment: `rule-${ruleId}` });
 }

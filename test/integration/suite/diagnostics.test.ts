@@ -5,6 +5,17 @@ import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../src/vscode/extension';
 import { codeActions, diagnosticsOf, extensionApi, fixture, openPostmortem, ours, recordLints, ruleOf, setSetting, summarize, workspaceUri } from './helpers';
 
+async function eventuallyTrue(check: () => boolean): Promise<void> {
+  if (check()) return;
+  await new Promise<void>((resolve) => {
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!check()) return;
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 suite('Live diagnostics', () => {
   let api: PostmortemApi;
 
@@ -28,8 +39,31 @@ suite('Live diagnostics', () => {
     assert.equal(doc.lineAt(96).text, '## Response');
     const code = diagnostics[0]?.code as { value: string; target: vscode.Uri };
     assert.equal(code.value, 'missing-section');
-    assert.equal(code.target.fragment, 'rule-missing-section');
-    assert.match(code.target.path, /README\.md$|\/postmortem-kit$/);
+    assert.equal(code.target.toString(), 'postmortem-rule:/missing-section.md');
+  });
+
+  test('a rule link opens that rule\'s documentation from the packaged README, rendered in the Markdown preview', async () => {
+    const { doc } = await openPostmortem(api, fixture('missing-detection.md'), 'rule-link.md');
+    const diagnostic = ours(await diagnosticsOf(doc.uri, (d) => d.length > 0))[0];
+    const target = (diagnostic?.code as { target: vscode.Uri }).target;
+    const page = await vscode.workspace.openTextDocument(target);
+    assert.match(page.getText(), /^# Postmortem Kit: `missing-section`\n\n### `missing-section`\n\nEvery section and subsection of the template is present/);
+    assert.ok(!page.getText().includes('### `section-order`'), 'only that rule');
+    // What clicking the link does: open the target.
+    const preview = new Promise<vscode.Tab>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+        const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType));
+        if (!tab) return;
+        sub.dispose();
+        resolve(tab);
+      });
+    });
+    await vscode.commands.executeCommand('vscode.open', target);
+    const tab = await preview;
+    assert.match(tab.label, /missing-section/);
+    const rawTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'postmortem-rule');
+    await eventuallyTrue(() => rawTabs().length === 0);
+    await vscode.window.tabGroups.close(tab);
   });
 
   test('a CRLF document gets the same ranges', async () => {
