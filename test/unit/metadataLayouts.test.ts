@@ -200,6 +200,22 @@ describe('a team template teaches its metadata layout', () => {
   });
 });
 
+describe("a team template's own labels are checked as the schema property they name", () => {
+  const template = '# Incident: [Title]\n\n## Overview\n\n**Incident date:** [YYYY-MM-DD]  \n**Incident status:** Open | Closed  \n**Owner:** [Name]\n\n## Causes\n\n[What]\n';
+  const doc = (date: string) => `# Incident: Slow search\n\n## Overview\n\n**Date:** ${date}  \n**Incident status:** Closed  \n**Owner:** Ana\n\n## Causes\n\nA cold cache.\n`;
+
+  it('a Date under "Incident date" must be a real day, and is required', () => {
+    assert.deepEqual(metadata(doc('2026-02-30'), template), [{ text: '2026-02-30', message: 'Date "2026-02-30" is not a real calendar date: expected YYYY-MM-DD.' }]);
+    assert.deepEqual(metadata(doc('2026-02-28'), template), []);
+    const missing = metadata(doc('2026-02-28').replace('**Date:** 2026-02-28  \n', ''), template);
+    assert.deepEqual(missing.map((f) => f.message), ['Missing field "Incident date" in "Overview" (expected before "Incident status").']);
+  });
+
+  it('its "Incident status" is the Status', () => {
+    assert.equal(lintDocument(doc('2026-02-28'), { templateText: template }).status?.stage, 'complete');
+  });
+});
+
 describe('Status written as Label: value', () => {
   const template = '# Incident: [Title]\n\n## Overview\n\n- Status: Open | Fixing | Closed\n- Author: [Name]\n\n## Causes\n\n[What]\n';
   const doc = '# Incident: Slow search\n\n## Overview\n\n- Status: Closed\n- Author: Ana\n\n## Causes\n\nA cold cache.\n';

@@ -27,6 +27,10 @@ const SCHEMA_FIELDS: readonly { name: string; label: string }[] = Object.entries
   ([name, p]) => ({ name, label: p.title }),
 );
 
+/** The schema's properties by their words ("incident id" -> incidentId). */
+const SCHEMA_INDEX = new Map<string, string>();
+for (const f of SCHEMA_FIELDS) for (const w of [labelWords(f.label), labelWords(f.name)]) if (!SCHEMA_INDEX.has(w)) SCHEMA_INDEX.set(w, f.name);
+
 /** The template's fields first, then the schema's properties it does not have: words -> name. */
 function fieldIndex(template: TemplateModel): Map<string, string> {
   return memoize(template, 'field names', [], () => {
@@ -36,8 +40,7 @@ function fieldIndex(template: TemplateModel): Map<string, string> {
     };
     for (const f of template.summaryFields) add(labelWords(f.label), f.name);
     for (const f of template.summaryFields) add(labelWords(f.name), f.name);
-    for (const f of SCHEMA_FIELDS) add(labelWords(f.label), f.name);
-    for (const f of SCHEMA_FIELDS) add(labelWords(f.name), f.name);
+    for (const [words, name] of SCHEMA_INDEX) add(words, name);
     return index;
   });
 }
@@ -56,4 +59,15 @@ export function isTemplateFieldLabel(label: string, template: TemplateModel): bo
 /** The field a label stands for: the template's or schema's name when it names one, else its own camelCase name. */
 export function canonicalFieldName(label: string, template: TemplateModel): string {
   return metadataFieldName(label, template) ?? fieldName(label);
+}
+
+/**
+ * The schema property a field is checked as: its own name when the schema has it, else the property
+ * its template label names ("Incident date" -> date, "Severity level" -> severity); undefined for a
+ * field the schema knows nothing of (Category, Time to detection).
+ */
+export function schemaProperty(name: string, template: TemplateModel): string | undefined {
+  if (SCHEMA_FIELDS.some((f) => f.name === name)) return name;
+  const field = template.summaryFields.find((f) => f.name === name);
+  return field ? SCHEMA_INDEX.get(labelWords(field.label)) : undefined;
 }

@@ -35,6 +35,8 @@ const WORDING: Record<string, { invalid: string; expected: string }> = {
 export interface MetadataValue {
   /** The schema property or template field name ("incidentId"). */
   name: string;
+  /** The schema property it is checked as ("date" for a template's "Incident date"); undefined when the schema has none. */
+  property: string | undefined;
   /** How messages call the field: the Summary label, or "Front matter <key>". */
   label: string;
   source: 'summary' | 'front matter';
@@ -52,16 +54,18 @@ export interface MetadataValue {
   insertAt: number | undefined;
 }
 
-export function choicesFor(template: TemplateModel, name: string): string[] | undefined {
-  return template.summaryFields.find((f) => f.name === name)?.choices ?? METADATA_PROPERTIES[name]?.enum;
+/** The template's choice list for a field, else the schema's for the property it is checked as. */
+export function choicesFor(template: TemplateModel, name: string, property: string | undefined = name): string[] | undefined {
+  return template.summaryFields.find((f) => f.name === name)?.choices ?? (property === undefined ? undefined : METADATA_PROPERTIES[property]?.enum);
 }
 
-function expectation(template: TemplateModel, name: string): string {
-  const choices = choicesFor(template, name);
+function expectation(template: TemplateModel, v: MetadataValue): string {
+  const choices = choicesFor(template, v.name, v.property);
   if (choices) return `one of ${choices.join(', ')}`;
-  const wording = WORDING[name];
+  const property = v.property ?? v.name;
+  const wording = WORDING[property];
   if (wording) return wording.expected;
-  const examples = METADATA_PROPERTIES[name]?.examples;
+  const examples = METADATA_PROPERTIES[property]?.examples;
   return examples ? `e.g. ${examples.join(' or ')}` : 'a value';
 }
 
@@ -81,13 +85,13 @@ export function valueText(v: MetadataValue): string {
 
 /** Values equal for the reader: durations by minutes, names as lists. */
 export function sameValue(a: MetadataValue, b: MetadataValue): boolean {
-  if (a.name === 'duration') return parseDuration(valueText(a)) === parseDuration(valueText(b));
+  if (a.property === 'duration') return parseDuration(valueText(a)) === parseDuration(valueText(b));
   const names = (v: MetadataValue) =>
     (Array.isArray(v.value) ? v.value.map(String) : String(v.value).split(/[,;]/))
       .map((s) => s.trim())
       .filter(Boolean)
       .join('\n');
-  if (a.name === 'reviewers') return names(a) === names(b);
+  if (a.property === 'reviewers') return names(a) === names(b);
   return valueText(a) === valueText(b);
 }
 
@@ -95,11 +99,11 @@ export function sameValue(a: MetadataValue, b: MetadataValue): boolean {
 function isReal(v: MetadataValue, keyword: string, schemaEnum: readonly string[] | undefined, strict: boolean): boolean {
   const text = typeof v.value === 'string' ? v.value : undefined;
   if (keyword === 'format' && text !== undefined) {
-    if (v.name === 'date') {
+    if (v.property === 'date') {
       const reading = readMetadataDate(text);
       return reading === 'impossible' || (strict && reading !== 'date');
     }
-    if (v.name === 'duration') return strict && !isReadableDuration(text);
+    if (v.property === 'duration') return strict && !isReadableDuration(text);
   }
   if (!strict) return false;
   if (keyword === 'enum' && text !== undefined && schemaEnum && chosenOption(text, schemaEnum) !== undefined) return false;
@@ -114,8 +118,9 @@ function isReal(v: MetadataValue, keyword: string, schemaEnum: readonly string[]
  */
 export function failingKeywords(values: readonly MetadataValue[], template: TemplateModel, strict = true): Map<string, Set<string>> {
   const data: Record<string, unknown> = {};
-  for (const v of values) data[v.name] = v.value;
-  const byName = new Map(values.map((v) => [v.name, v]));
+  // Validated as the schema properties they are checked as; a field the schema has not is not validated by it.
+  const byProperty = new Map(values.flatMap((v) => (v.property === undefined ? [] : [[v.property, v] as const])));
+  for (const [property, v] of byProperty) data[property] = v.value;
   const failed = new Map<string, Set<string>>();
   const fail = (name: string, keyword: string) => {
     const set = failed.get(name) ?? new Set<string>();
@@ -127,15 +132,15 @@ export function failingKeywords(values: readonly MetadataValue[], template: Temp
   if (!validateMetadata(data)) {
     for (const e of (validateMetadata.errors ?? []) as ErrorObject[]) {
       if (e.keyword === 'required') continue; // missing fields are found from the template, not the schema
-      const name = e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
-      const v = name === undefined ? undefined : byName.get(name);
-      if (name === undefined || !v) continue;
+      const property = e.instancePath.split('/')[1]?.replace(/~1/g, '/').replace(/~0/g, '~');
+      const v = property === undefined ? undefined : byProperty.get(property);
+      if (property === undefined || !v) continue;
       // The team template's choice list replaces the schema's enum for that field.
-      if (e.keyword === 'enum' && templateChoices.has(name)) continue;
+      if (e.keyword === 'enum' && templateChoices.has(v.name)) continue;
       // A field the template does not have keeps only the schema's formats (a real date, a duration).
-      if (e.keyword !== 'format' && e.keyword !== 'type' && !templateNames.has(name)) continue;
-      if (!isReal(v, e.keyword, METADATA_PROPERTIES[name]?.enum, strict)) continue;
-      fail(name, e.keyword);
+      if (e.keyword !== 'format' && e.keyword !== 'type' && !templateNames.has(v.name)) continue;
+      if (!isReal(v, e.keyword, METADATA_PROPERTIES[property]?.enum, strict)) continue;
+      fail(v.name, e.keyword);
     }
   }
   if (strict) {
@@ -149,21 +154,21 @@ export function failingKeywords(values: readonly MetadataValue[], template: Temp
 
 /** What is wrong with an invalid value, in words: a date the calendar has not, one read two ways, no date. */
 function invalidWording(v: MetadataValue): string {
-  if (v.name === 'date' && typeof v.value === 'string') {
+  if (v.property === 'date' && typeof v.value === 'string') {
     const reading = readMetadataDate(v.value);
     if (reading === 'ambiguous') return 'reads as two different days (day/month or month/day)';
     if (reading === 'unreadable') return 'is not a date';
   }
-  return WORDING[v.name]?.invalid ?? 'is not valid';
+  return WORDING[v.property ?? v.name]?.invalid ?? 'is not valid';
 }
 
 /** The message for an empty value (no keywords) or one failing `keywords`: what is wrong, what is expected. */
 export function problemMessage(v: MetadataValue, keywords: ReadonlySet<string>, template: TemplateModel): string {
-  const expected = expectation(template, v.name);
+  const expected = expectation(template, v);
   if (v.empty) return `${v.label} is empty: expected ${expected}.`;
   // A YAML list or mapping where text belongs (reviewers may be a list, of texts).
-  if (keywords.has('type')) return `${v.label} must be ${v.name === 'reviewers' ? 'text or a list of names' : 'a single value'}: expected ${expected}.`;
-  if (choicesFor(template, v.name) && keywords.has('enum')) return `${v.label} "${valueText(v)}" is not allowed: expected ${expected}.`;
+  if (keywords.has('type')) return `${v.label} must be ${v.property === 'reviewers' ? 'text or a list of names' : 'a single value'}: expected ${expected}.`;
+  if (choicesFor(template, v.name, v.property) && keywords.has('enum')) return `${v.label} "${valueText(v)}" is not allowed: expected ${expected}.`;
   return `${v.label} "${valueText(v)}" ${invalidWording(v)}: expected ${expected}.`;
 }
 

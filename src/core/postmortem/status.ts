@@ -7,7 +7,7 @@ import type { DocumentModel } from '../markdown/document';
 import { scanFieldLines, type FieldLine } from '../markdown/fields';
 import type { TemplateModel } from '../template/model';
 import type { PostmortemConfig, SeverityOrOff } from '../types';
-import { canonicalFieldName } from './fieldNames';
+import { canonicalFieldName, schemaProperty } from './fieldNames';
 import { fieldValue, readSummary } from './summary';
 
 export type Strictness = Record<string, Record<string, SeverityOrOff>>;
@@ -27,7 +27,12 @@ const BUILTIN_STATUSES: readonly string[] = metadataSchema.properties.status.enu
 
 /** A template's Status choices, in review order; the built-in ones for a template that offers none. */
 export function statusChoices(template: TemplateModel | undefined): readonly string[] {
-  return template?.summaryFields.find((f) => f.name === 'status')?.choices ?? BUILTIN_STATUSES;
+  return template?.summaryFields.find((f) => f.name === statusFieldName(template))?.choices ?? BUILTIN_STATUSES;
+}
+
+/** The name of the template's field that holds the Status ("status", or a team's "Incident status"). */
+function statusFieldName(template: TemplateModel | undefined): string {
+  return (template && template.summaryFields.find((f) => schemaProperty(f.name, template) === 'status')?.name) ?? 'status';
 }
 
 function stageOf(key: string, choices: readonly string[]): ReviewStage | undefined {
@@ -76,8 +81,8 @@ function frontMatterStatus(value: string, base: number, choices: readonly string
 }
 
 /** A Status field line's value; a choice list left from the template ("Draft | Complete") says none. */
-function fieldStatus(fields: readonly FieldLine[], choices: readonly string[]): DocumentStatus | undefined {
-  const field = fields.find((f) => f.name === 'status');
+function fieldStatus(fields: readonly FieldLine[], choices: readonly string[], name: string): DocumentStatus | undefined {
+  const field = fields.find((f) => f.name === name);
   if (!field) return undefined;
   const { text, start, end } = fieldValue(field);
   if (!text || text.includes('|')) return undefined;
@@ -92,7 +97,7 @@ export function readStatus(doc: DocumentModel, template: TemplateModel): Documen
     const found = frontMatterStatus(fm.value, doc.text.indexOf(fm.value, fm.position.start.offset), choices);
     if (found) return found;
   }
-  return fieldStatus(readSummary(doc, template).fields, choices);
+  return fieldStatus(readSummary(doc, template).fields, choices, statusFieldName(template));
 }
 
 /** How much of a document scanStatus reads: a Summary sits in the first lines. */
@@ -117,7 +122,7 @@ export function scanStatus(text: string, template?: TemplateModel): DocumentStat
     }
   }
   const fields = scanFieldLines(head).map((f) => (template ? { ...f, name: canonicalFieldName(f.label, template) } : f));
-  return fieldStatus(fields, choices);
+  return fieldStatus(fields, choices, statusFieldName(template));
 }
 
 /** The severity table for a status: the config's `strictness` by status (false: none), else the default for its stage. */

@@ -7,7 +7,7 @@
 import { hasOwnContent } from '../markdown/document';
 import type { FieldLine } from '../markdown/fields';
 import { fieldInsertion, fieldNeighbours, fieldsBlockInsertion } from '../postmortem/fieldInsert';
-import { metadataFieldName } from '../postmortem/fieldNames';
+import { metadataFieldName, schemaProperty } from '../postmortem/fieldNames';
 import { readFrontMatter, type FrontMatterEntry } from '../postmortem/frontMatter';
 import {
   choicesFor,
@@ -40,6 +40,7 @@ function summaryValue(ctx: RuleContext, field: FieldLine, name: string): Metadat
   const empty = text === '';
   return {
     name,
+    property: schemaProperty(name, ctx.template),
     label: field.label,
     source: 'summary',
     value: empty ? undefined : text,
@@ -53,9 +54,10 @@ function summaryValue(ctx: RuleContext, field: FieldLine, name: string): Metadat
   };
 }
 
-function frontMatterValue(entry: FrontMatterEntry, name: string): MetadataValue {
+function frontMatterValue(ctx: RuleContext, entry: FrontMatterEntry, name: string): MetadataValue {
   const { value, start, end, empty, write, insertAt } = entry;
-  return { name, label: `Front matter ${entry.key}`, source: 'front matter', value, start, end, empty, placeholder: false, write, insertAt };
+  const property = schemaProperty(name, ctx.template);
+  return { name, property, label: `Front matter ${entry.key}`, source: 'front matter', value, start, end, empty, placeholder: false, write, insertAt };
 }
 
 function setTo(ctx: RuleContext, v: MetadataValue, choice: string, title: string): Fix | undefined {
@@ -69,7 +71,7 @@ function setTo(ctx: RuleContext, v: MetadataValue, choice: string, title: string
 }
 
 function reportValue(ctx: RuleContext, v: MetadataValue, keywords: ReadonlySet<string>): void {
-  const suggestions = (choicesFor(ctx.template, v.name) ?? [])
+  const suggestions = (choicesFor(ctx.template, v.name, v.property) ?? [])
     .map((choice) => setTo(ctx, v, choice, `Set ${inTitle(v)} to ${choice}`))
     .filter((f): f is Fix => f !== undefined);
   const message = problemMessage(v, keywords, ctx.template);
@@ -112,7 +114,7 @@ export const metadata: Rule = {
     if (frontMatter.error) ctx.report({ ...frontMatter.error, message: `Front matter is not valid YAML: ${frontMatter.error.message}` });
     const fromFrontMatter = frontMatter.entries.flatMap((e) => {
       const name = metadataFieldName(e.key, template);
-      return name === undefined ? [] : [frontMatterValue(e, name)];
+      return name === undefined ? [] : [frontMatterValue(ctx, e, name)];
     });
 
     // One object: the Summary's values, and the front matter's where the Summary has none.
@@ -120,7 +122,8 @@ export const metadata: Rule = {
     const primary = [...summary, ...fromFrontMatter.filter((v) => !inSummary.has(v.name))];
     const shadowed = fromFrontMatter.filter((v) => inSummary.has(v.name));
     const checkable = (v: MetadataValue) => !v.empty && !v.placeholder;
-    const required = new Set(REQUIRED_METADATA.filter((name) => template.summaryFields.some((f) => f.name === name)));
+    // The template's fields that are checked as a required schema property ("Incident date" as date).
+    const required = new Set(template.summaryFields.filter((f) => REQUIRED_METADATA.includes(schemaProperty(f.name, template) ?? '')).map((f) => f.name));
 
     const failures = new Map<MetadataValue, Set<string>>();
     for (const group of [primary, shadowed]) {
