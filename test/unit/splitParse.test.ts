@@ -8,11 +8,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { builtinTemplateText } from '../../src/core/index';
 import { parseMarkdown } from '../../src/core/markdown/parse';
-import { splitParse, TABLE_CHUNK_ROWS } from '../../src/core/markdown/splitParse';
+import { createPieceCache, splitParse, TABLE_CHUNK_ROWS } from '../../src/core/markdown/splitParse';
 import { fixtureFolders, fixtureRoot, fixtureText } from '../fixtureFiles';
 import { inputArb } from '../properties/generators';
 import { corpusDir } from '../properties/sources';
-import { createPieceCache, markdownSoupArb, splitParseDifference } from '../properties/splitParse';
+import { markdownSoupArb, splitParseDifference } from '../properties/splitParse';
 
 const SEED = 13_013;
 /** More inputs per run: SPLIT_PARSE_RUNS=20 node --import tsx --test test/unit/splitParse.test.ts */
@@ -22,7 +22,7 @@ const seed = process.env.SPLIT_PARSE_SEED ? Number(process.env.SPLIT_PARSE_SEED)
 /** The inputs splitParse was asked to parse, and its tree. */
 function traced(text: string) {
   const inputs: string[] = [];
-  const tree = splitParse(text, (t) => (inputs.push(t), parseMarkdown(t)));
+  const tree = splitParse(text, (t) => (inputs.push(t), parseMarkdown(t)), undefined, { joinUpTo: 0 });
   return { tree, inputs, whole: inputs.length === 1 && inputs[0] === text };
 }
 
@@ -66,7 +66,7 @@ describe('split parse equals the whole parse', () => {
         fc.property(arb, (input) => {
           assert.equal(splitParseDifference(input.text), undefined);
         }),
-        { seed, numRuns: (family === 'fixtures' || family === 'generated' ? 120 : 50) * SCALE },
+        { seed, numRuns: (family === 'fixtures' || family === 'generated' ? 80 : 30) * SCALE },
       );
     });
   }
@@ -76,7 +76,7 @@ describe('split parse equals the whole parse', () => {
       fc.property(markdownSoupArb, (text) => {
         assert.equal(splitParseDifference(text), undefined);
       }),
-      { seed, numRuns: 300 * SCALE },
+      { seed, numRuns: 200 * SCALE },
     );
   });
 
@@ -86,8 +86,24 @@ describe('split parse equals the whole parse', () => {
         const cache = createPieceCache();
         for (const t of [...texts, ...texts.reverse()]) assert.equal(splitParseDifference(t, cache), undefined);
       }),
-      { seed, numRuns: 25 * SCALE },
+      { seed, numRuns: 15 * SCALE },
     );
+  });
+});
+
+describe('pieces', () => {
+  it('small sections share a parse; an edit in one re-parses only its piece (boundaries do not shift)', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `## Section ${i}\n\n- item ${i}\n- item\n\nText.\n`).join('\n');
+    const cache = createPieceCache();
+    const first: string[] = [];
+    splitParse(text, (t) => (first.push(t), parseMarkdown(t)), cache);
+    assert.ok(first.length > 10 && first.length < 100, `${first.length} parses for 200 sections`);
+    const at = text.indexOf('item 120');
+    for (const edited of [text.slice(0, at) + 'x' + text.slice(at), text.slice(0, at) + '\n## New heading\n' + text.slice(at)]) {
+      const again: string[] = [];
+      assert.deepEqual(splitParse(edited, (t) => (again.push(t), parseMarkdown(t)), cache), parseMarkdown(edited));
+      assert.ok(again.length <= 2, `${again.length} parses after one edit`);
+    }
   });
 });
 

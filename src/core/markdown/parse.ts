@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { bomLength, withLineFeeds } from './positions';
-import { splitParse, type PieceCache } from './splitParse';
+import { splitParse, type PieceCache, type SplitOptions } from './splitParse';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -15,11 +15,11 @@ export function parseMarkdown(text: string): Root {
 }
 
 /** The same tree as parseMarkdown, parsed section by section (and reusing a cache's unchanged sections). */
-export function parseMarkdownBySection(text: string, cache?: PieceCache): Root {
+export function parseMarkdownBySection(text: string, cache?: PieceCache, options?: SplitOptions): Root {
   const body = text.slice(bomLength(text));
   // A second byte-order mark is content, and the line scan knows only LF and CRLF line breaks.
   if (bomLength(body) || /\r(?!\n)/.test(body)) return parseMarkdown(text);
-  return splitParse(body, parseMarkdown, cache);
+  return splitParse(body, parseMarkdown, cache, options);
 }
 
 /**

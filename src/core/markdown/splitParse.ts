@@ -17,6 +17,14 @@ import type { Node, Parent, Point, Position } from 'unist';
 /** Rows of a table parsed together; a table of at least two chunks is split. */
 export const TABLE_CHUNK_ROWS = 64;
 
+/** Sections are parsed together (about four a piece) up to this length (SplitOptions.joinUpTo). */
+export const MAX_JOINED_PIECE = 8 * 1024;
+
+export interface SplitOptions {
+  /** Length up to which small sections share a parse (0: every section alone, as tests check cuts). */
+  joinUpTo?: number;
+}
+
 /** One piece of the document: its own text plus what is parsed around it to check and resolve it. */
 interface Piece {
   /** The section (index of its cut) the piece belongs to. */
@@ -68,9 +76,9 @@ class Unsplittable extends Error {}
  * The tree of `text` (no byte-order mark: the caller drops it, as micromark does), equal to
  * `parse(text)` positions included. With a cache, pieces parsed by an earlier call are reused.
  */
-export function splitParse(text: string, parse: (text: string) => Root, cache?: PieceCache): Root {
+export function splitParse(text: string, parse: (text: string) => Root, cache?: PieceCache, options: SplitOptions = {}): Root {
   if (text.charCodeAt(0) === 0xfeff) return parse(text);
-  const plan = planPieces(text);
+  const plan = planPieces(text, options.joinUpTo ?? MAX_JOINED_PIECE);
   if (plan.pieces.length < 2) return parse(text);
   const store = cache ?? createPieceCache();
   store.generation++;
@@ -132,7 +140,7 @@ function htmlEnd(line: string): RegExp | 'blank' {
   return 'blank';
 }
 
-function planPieces(text: string): Plan {
+function planPieces(text: string, joinUpTo: number): Plan {
   const starts: number[] = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const lineCount = text.endsWith('\n') || text.length === 0 ? starts.length - 1 : starts.length;
@@ -248,7 +256,11 @@ function planPieces(text: string): Plan {
     const trail = s + 1 < sectionStarts.length ? text.slice(end, headingEnds[s + 1]) : '';
     const table = tableOf.get(s);
     if (!table) {
-      pieces.push({ section: s, start, end, line: sectionLines[s] as number, lead: '', trail, opens: undefined, continuedRows: 0 });
+      const previous = pieces[pieces.length - 1];
+      if (previous && joinsPrevious(text, previous, start, end, joinUpTo)) {
+        previous.end = end;
+        previous.trail = trail;
+      } else pieces.push({ section: s, start, end, line: sectionLines[s] as number, lead: '', trail, opens: undefined, continuedRows: 0 });
       continue;
     }
     const lead = text.slice(starts[table.header], starts[table.firstRow]);
@@ -278,6 +290,19 @@ function planPieces(text: string): Plan {
   }
   const { links, footnotes } = definitionCandidates(text);
   return { pieces, sectionStarts, linkLabels: links, footnoteLabels: footnotes };
+}
+
+/**
+ * Whether a section is parsed with the piece before it: a parse has a fixed cost, so small sections go
+ * together, ending where a heading line's hash says (not where a length runs out), so that an edit
+ * moves no piece boundary but those of the sections it touches.
+ */
+function joinsPrevious(text: string, previous: Piece, start: number, end: number, joinUpTo: number): boolean {
+  if (previous.opens || previous.lead || previous.end !== start) return false;
+  if (end - previous.start > joinUpTo) return false;
+  let hash = 0;
+  for (let i = start; i < text.length && text.charCodeAt(i) !== 10; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return (hash & 3) !== 0;
 }
 
 /** Micromark's normalizeIdentifier, lower-cased as mdast's `identifier`. */
