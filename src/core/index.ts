@@ -5,6 +5,8 @@ export type * from './types';
 // engine: lint, fix-all, config, suppression comments, completion
 export { lint, lintDocument, completion, applyFixes, applyEdits, DEFAULT_MAX_DOCUMENT_SIZE } from './engine/lint';
 export type { LintRunOptions, LintResult } from './engine/lint';
+export { createLinter } from './engine/incremental';
+export type { IncrementalLinter } from './engine/incremental';
 export type { Completion } from './engine/completion';
 export { fixAll, MAX_FIX_PASSES } from './engine/fixAll';
 export type { FixAllResult } from './engine/fixAll';

@@ -6,6 +6,7 @@ import { summarizeMetrics, timelineMetrics, type MetricsSummary } from '../postm
 import { validateConfig } from './configValidation';
 import { buildDocument, type DocumentModel } from '../markdown/document';
 import { parseDocumentText } from '../markdown/parse';
+import type { PieceCache } from '../markdown/splitParse';
 import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from '../markdown/openBlocks';
 import { bomLength, detectEol, LineIndex, shiftPoint, shiftRange, withLineFeeds } from '../markdown/positions';
 import type { Report, Rule, RuleContext } from '../rules/rule';
@@ -20,8 +21,12 @@ import { templateFor, templateProblem } from '../template/model';
 import { headerWordsOf } from '../template/timelineColumns';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
 
-/** Documents larger than this (in UTF-16 code units) are not parsed: remark needs ~8 s and 1.9 GB for 4 MB, ~30 s and 3 GB for 10 MB. */
-export const DEFAULT_MAX_DOCUMENT_SIZE = 4 * 1024 * 1024;
+/**
+ * Documents larger than this (in UTF-16 code units) are not parsed. Parsed section by section, a lint is
+ * linear: a 10 MB post-mortem peaks under 1 GB (a whole remark parse: ~70 s and 2 GB; `npm run bench`).
+ * The editor may pass a smaller LintRunOptions.maxDocumentSize to lint as you type.
+ */
+export const DEFAULT_MAX_DOCUMENT_SIZE = 10 * 1024 * 1024;
 
 export interface LintRunOptions extends LintOptions {
   /** Overrides DEFAULT_MAX_DOCUMENT_SIZE. */
@@ -59,13 +64,18 @@ export function completion(text: string, options: LintRunOptions = {}): Completi
  * byte-order mark included (remark drops it: the rules see the text after it), and fixes keep it.
  */
 export function lintDocument(text: string, options: LintRunOptions = {}): LintResult {
+  return lintDocumentReusing(text, options, undefined);
+}
+
+/** lintDocument, reusing the parses of unchanged pieces kept in `pieces` (createLinter keeps one per document). */
+export function lintDocumentReusing(text: string, options: LintRunOptions, pieces: PieceCache | undefined): LintResult {
   const bom = bomLength(text);
-  const result = lintText(text, bom, options);
+  const result = lintText(text, bom, options, pieces);
   return bom === 0 ? result : { ...result, findings: result.findings.map((f) => shiftFinding(f, bom)) };
 }
 
 /** Findings with offsets in the text after its byte-order mark (what remark's offsets count). */
-function lintText(original: string, bom: number, options: LintRunOptions): LintResult {
+function lintText(original: string, bom: number, options: LintRunOptions, pieces: PieceCache | undefined): LintResult {
   const text = withLineFeeds(original.slice(bom));
   const file = options.file ?? '<text>';
   const lines = new LineIndex(text);
@@ -134,7 +144,7 @@ function lintText(original: string, bom: number, options: LintRunOptions): LintR
     };
   }
 
-  const { tree } = parseDocumentText(original);
+  const { tree } = parseDocumentText(original, pieces);
   const doc = buildDocument(text, tree, lines);
   const eol = detectEol(original);
   const edit = (start: number, end: number, newText: string): TextEdit => ({ range: lines.range(start, end), text: newText });
