@@ -23,6 +23,18 @@ function inOrder(seq: number[]): Set<number> {
   return keep;
 }
 
+/** Index into `kept` of the first kept section whose template index is >= `index` (kept.length if none). */
+function firstAtLeast(kept: readonly number[], seq: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = kept.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((seq[kept[mid] as number] as number) < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export const sectionOrder: Rule = {
   id: 'section-order',
   description: 'Sections appear in the order of the template.',
@@ -47,11 +59,16 @@ export const sectionOrder: Rule = {
     for (const siblings of scopes.values()) {
       const seq = siblings.map((s) => templateIndex.get(s) as number);
       const keep = inOrder(seq);
+      // The kept sections' template indices increase in document order: the neighbours of an
+      // out-of-order section are found by binary search, so the rule is linear in sections (times log).
+      const kept = [...keep].sort((a, b) => a - b);
       siblings.forEach((s, i) => {
         if (keep.has(i)) return;
         const t = ctx.template.sections[seq[i] as number];
-        const after = siblings.filter((o, j) => keep.has(j) && (seq[j] as number) < (seq[i] as number)).pop();
-        const before = siblings.find((o, j) => keep.has(j) && (seq[j] as number) > (seq[i] as number));
+        const below = firstAtLeast(kept, seq, seq[i] as number);
+        const above = firstAtLeast(kept, seq, (seq[i] as number) + 1);
+        const after = below > 0 ? siblings[kept[below - 1] as number] : undefined;
+        const before = above < kept.length ? siblings[kept[above] as number] : undefined;
         const expected = after ? `after "${after.title}"` : before ? `before "${before.title}"` : 'elsewhere';
         ctx.report({
           message: `Section "${s.title}" is out of template order: expected ${expected}${t ? '' : ''}.`,
