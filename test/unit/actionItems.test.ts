@@ -60,6 +60,11 @@ describe('action-items: sections and lists', () => {
     assert.equal(flagged(text).length, 2);
   });
 
+  it('reads an owner label through emphasis, and a placeholder owner as none', () => {
+    const text = doc('## Action Items\n\n- Add a lag alert. **Owner:** TBD\n- Add a failover drill. **Owner:** @ana_b\n- Tune the WAL. _Owner: Ben_\n');
+    assert.deepEqual(flagged(text).map((f) => f.text), ['Add a lag alert. **Owner:** TBD']);
+  });
+
   it('leaves completed items alone: ticked, (done), struck through, under a Completed heading', () => {
     const text = doc('## Action Items\n\n- [x] Restart the replica\n- Raise max_wal_size (done)\n- ~~Add a second replica~~\n\n### Immediate actions (completed)\n\n- Failed over to the standby\n');
     assert.deepEqual(flagged(text), []);

@@ -117,7 +117,8 @@ export function isDoneStatus(text: string): boolean {
 /** The parts a piece of text and its links carry. `checked`: a task-list box, which is a status. */
 export function itemParts(doc: DocumentModel, node: Node, text: string, checked: boolean | null | undefined): Set<ItemPart> {
   const parts = new Set<ItemPart>();
-  if (hasOwner(text)) parts.add('owner');
+  // Emphasis markers aside: "**Owner:** TBD" names nobody.
+  if (hasOwner(text.replace(/\*+|~~|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ''))) parts.add('owner');
   const realLink = linksIn(node).some((link) => {
     const from = Math.max(startOf(node), startOf(link) - 30);
     return !EXAMPLE_BEFORE.test(doc.text.slice(from, startOf(link)));
