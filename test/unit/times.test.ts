@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { metadataFormats } from '../../src/core/postmortem/metadataFormats';
 import { dayNumber, daysInMonth, isCalendarDate, isLeapYear, parseIsoDate, parseTimeValue, readTimeValue } from '../../src/core/postmortem/times';
+import { dateNamed, isDatePlaceholder, readEntryTime, zoneNamed } from '../../src/core/postmortem/entryTimes';
 
 describe('parseTimeValue', () => {
   it('reads a time of day, with or without seconds', () => {
@@ -119,5 +120,73 @@ describe('the calendar', () => {
   it('isLeapYear and daysInMonth follow the Gregorian rules', () => {
     assert.deepEqual([1900, 2000, 2024, 2026].map(isLeapYear), [false, true, true, false]);
     assert.deepEqual([1, 2, 4, 12].map((m) => daysInMonth(2024, m)), [31, 29, 30, 31]);
+  });
+});
+
+describe('readEntryTime: the time at the start of a written timeline entry', () => {
+  const read = (text: string) => readEntryTime(text);
+  it('reads a time of day bare, in brackets or bold, with its zone and where the event starts', () => {
+    assert.deepEqual(read('[14:32] text')?.clock, { hour: 14, minute: 32, second: 0, precision: 'minute' });
+    const bold = read('**21:45 UTC** - Deploy');
+    assert.equal(bold?.utcOffset, 0);
+    assert.equal('**21:45 UTC** - Deploy'.slice(bold?.eventStart), 'Deploy');
+    assert.equal('14:44 - text'.slice(read('14:44 - text')?.eventStart), 'text');
+    assert.equal(read('9:05: I looked')?.clock?.hour, 9);
+  });
+
+  it('reads AM/PM, and reports a 24-hour time with AM as a contradiction', () => {
+    assert.equal(read('12:45 PM DATE: Thing')?.clock?.hour, 12);
+    assert.equal(read('12:00 AM: midnight')?.clock?.hour, 0);
+    assert.equal(read('6:48AM PDT, the chain')?.clock?.hour, 6);
+    assert.equal(read('9:40 PM - recovery')?.clock?.hour, 21);
+    assert.equal(read('13:55 PM PST: alarms')?.clock?.hour, 13, 'PM after a 24-hour time says it twice');
+    assert.equal(read('23:00 AM MST: empty')?.problem, 'meridiem');
+  });
+
+  it('reads dates before or after the time, with month names and ordinals, with or without a year', () => {
+    assert.deepEqual(read('**June 14th, 2022, 10:00 AM:** As part')?.date, { year: 2022, month: 6, day: 14 });
+    assert.deepEqual(read('12:45 PM PST Saturday Oct 30th: First wave')?.date, { year: undefined, month: 10, day: 30 });
+    assert.deepEqual(read('[03-26 02:50] reported')?.date, { year: undefined, month: 3, day: 26 });
+    assert.deepEqual(read('2019-02-08 10:14 text')?.date, { year: 2019, month: 2, day: 8 });
+    assert.equal(read('- 2021-08-17: Report'.slice(2))?.clock, undefined);
+    assert.equal(read('2021-02-30 10:00 x')?.problem, 'not-a-date');
+    assert.equal(read('25:10 bad')?.problem, 'not-a-time');
+  });
+
+  it('reads a range end and a second time in parentheses', () => {
+    const range = read('14:20-2:00 Through the next two hours');
+    assert.equal(range?.rangeEnd?.text, '2:00');
+    assert.equal(read('14:20 - 16:20 Testing')?.rangeEnd?.clock.hour, 16);
+    const alt = read('12:48 (6:48 PDT): The last block');
+    assert.equal(alt?.alternate?.text, '6:48 PDT');
+    assert.equal(alt?.alternate?.utcOffset, -420);
+    assert.equal('12:48 (6:48 PDT): The last block'.slice(alt?.eventStart), 'The last block');
+  });
+
+  it('takes deliberate unknowns as unknown, and text that does not start with a time as no entry', () => {
+    assert.equal(read('[???] Someone restarted hook')?.problem, 'unknown');
+    assert.equal(read('--:-- quota approved')?.problem, 'unknown');
+    assert.equal(read('14:?? scaled down')?.clock?.precision, 'hour');
+    for (const text of ['...', '**Duration:** 21:45 to 23:28 UTC', 'Monitoring was down', '[Sen Lu] hi', '3 people joined', 'At 14:09 UTC the node', '12:30abc']) {
+      assert.equal(read(text), undefined, text);
+    }
+  });
+
+  it('reads zones and dates named in notes and headings, and date placeholders', () => {
+    assert.deepEqual(zoneNamed('Timeline (UTC) All Times Approximate'), { zone: 'UTC', utcOffset: 0 });
+    assert.equal(zoneNamed('All times in PDT (UTC-7).')?.utcOffset, -420);
+    assert.equal(zoneNamed('All times in Pacific Time'), undefined, 'a seasonal zone in words has no offset');
+    assert.deepEqual(dateNamed('All times in PST, on February 8th 2019'), { year: 2019, month: 2, day: 8 });
+    assert.deepEqual(dateNamed('October 21, 2025 - Redis Overload'), { year: 2025, month: 10, day: 21 });
+    assert.equal(isDatePlaceholder('YYYY-MM-DD+1'), true);
+    assert.equal(isDatePlaceholder('2024-01-02'), false);
+  });
+
+  it('reads only the start of a long line: linear time', () => {
+    const line = `14:32 ${'a '.repeat(200_000)}`;
+    const start = performance.now();
+    for (let i = 0; i < 1000; i++) read(line);
+    assert.ok(performance.now() - start < 1000);
+    assert.equal(read(`${'['.repeat(50_000)}14:32`), undefined);
   });
 });

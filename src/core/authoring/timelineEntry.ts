@@ -4,7 +4,7 @@ import { buildDocument } from '../markdown/document';
 import { parseMarkdown } from '../markdown/parse';
 import { detectEol } from '../markdown/positions';
 import { templateFor } from '../template/model';
-import { readTimeline, type TimelineEntry } from '../postmortem/timeline';
+import { readTimeline, type TableTimelineEntry as TimelineEntry } from '../postmortem/timeline';
 
 export interface TimelineEntryInsertion {
   /** Offset where the new row's line is inserted (the start of a line). */

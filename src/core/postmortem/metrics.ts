@@ -82,6 +82,30 @@ export interface TimelineMetrics {
   /** The Summary's Date, which rows without a date take. */
   summaryDate: CalendarDate | undefined;
   maxMinutes: number;
+  /** The minutes of the placed rows, ascending, per frame (rows of different frames never compare). */
+  frames: number[][];
+}
+
+/**
+ * Whether two rows of one frame are between `low` and `high` minutes apart: a written duration the
+ * author may have counted between rows the milestones do not pick. Sorted minutes and a binary
+ * search per row: n log n.
+ */
+export function someRowsApart(derived: TimelineMetrics, low: number, high: number): boolean {
+  for (const minutes of derived.frames) {
+    for (let i = 0; i < minutes.length; i++) {
+      const from = (minutes[i] as number) + Math.max(low, 1e-9);
+      let lo = i + 1;
+      let hi = minutes.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((minutes[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < minutes.length && (minutes[lo] as number) - (minutes[i] as number) <= high) return true;
+    }
+  }
+  return false;
 }
 
 /** A row as messages quote it: `08:09 "Synthetic probe alerts on the…"`. */
@@ -145,10 +169,10 @@ function measure(
   const timeline = readTimeline(doc, template);
   const summaryDate = parseIsoDate(readSummary(doc, template).fields.find((f) => f.name === 'date')?.value ?? '');
   const placed = new Map<TimelineEntry, Placed>();
-  timeline?.tables.forEach((table, t) => {
-    // Only the first table continues from the Summary's Date: a later undated one may be another day.
-    const moments = entryMoments(table.entries, t === 0 ? summaryDate : undefined);
-    table.entries.forEach((entry, i) => {
+  timeline?.runs.forEach((run, t) => {
+    // Only the first table (or run of entries) continues from the Summary's Date: a later undated one may be another day.
+    const moments = entryMoments(run.entries, t === 0 ? summaryDate : undefined);
+    run.entries.forEach((entry, i) => {
       const moment = moments[i];
       if (moment) placed.set(entry, { minutes: moment.minutes, frame: moment.dated ? 0 : t + 1 });
     });
@@ -194,7 +218,14 @@ function measure(
     const chosen = outcomes.find((o) => o.metric && o.reading.from === from)?.metric;
     if (chosen) metrics[name] = chosen;
   }
-  const result: TimelineMetrics = { timeline, milestones, metrics, readings, pinned, measurable: placed.size > 0, summaryDate, maxMinutes };
+  const byFrame = new Map<number, number[]>();
+  for (const p of placed.values()) {
+    const list = byFrame.get(p.frame);
+    if (list) list.push(p.minutes);
+    else byFrame.set(p.frame, [p.minutes]);
+  }
+  const frames = [...byFrame.values()].map((list) => list.sort((a, b) => a - b));
+  const result: TimelineMetrics = { timeline, milestones, metrics, readings, pinned, measurable: placed.size > 0, summaryDate, maxMinutes, frames };
   return result;
 }
 

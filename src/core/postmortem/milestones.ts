@@ -1,4 +1,4 @@
-// The milestones of an incident found in its timeline rows: a row tagged `{detected}`, else the first row
+// The milestones of an incident found in its timeline entries (of any layout): an entry tagged `{detected}`, else the first row
 // (in time order) whose words match a keyword by word form ("alerts", "alerted" and "alerting" match
 // "alert"), and the impact start by the first row when nothing else marks it. Each row's words are
 // stemmed once per document; keywords are matched as stem sequences, so the cost is linear in the rows.
@@ -6,7 +6,8 @@ import { stemmer } from 'stemmer';
 import { memoize } from '../markdown/memo';
 import type { TimelineEntry } from './timeline';
 import type { TemplateModel } from '../template/model';
-import { templateTimelineTable } from '../template/timelineColumns';
+import { templateTimeline } from '../template/timelineColumns';
+import { readEntryTime } from './entryTimes';
 
 export type Milestone = 'start' | 'detected' | 'acknowledged' | 'mitigated' | 'restored' | 'closed';
 export const MILESTONES: readonly Milestone[] = ['start', 'detected', 'acknowledged', 'mitigated', 'restored', 'closed'];
@@ -148,13 +149,30 @@ export function templateKeywords(template: TemplateModel): Record<Milestone, str
 
 function readTemplateKeywords(template: TemplateModel): Record<Milestone, string[]> {
   const found = Object.fromEntries(MILESTONES.map((m) => [m, [] as string[]])) as Record<Milestone, string[]>;
-  for (const row of templateTimelineTable(template)?.rows ?? []) {
-    const event = row.slice(1).join(' ');
+  const add = (event: string) => {
     const words = event.replace(MILESTONE_TAG, '').replace(/[\[\]]/g, '').trim();
     if (words) for (const milestone of tagsOf(event)) found[milestone].push(words);
+  };
+  const layout = templateTimeline(template);
+  if (layout?.layout === 'table') {
+    for (const row of layout.table.rows) add(row.slice(1).join(' '));
+    return found;
+  }
+  // A template writing its timeline as a list, lines or headings tags its entries the same way.
+  const section = layout && template.sections.find((s) => s.key === layout.sectionKey);
+  for (const line of section?.text.split(/\r?\n/) ?? []) {
+    if (!line.includes('{')) continue;
+    const text = line.replace(ENTRY_PREFIX, '');
+    const time = readEntryTime(text);
+    add(time ? text.slice(time.eventStart) : text.replace(TIME_PLACEHOLDER, ''));
   }
   return found;
 }
+
+/** A list marker or heading marks before an entry's time. */
+const ENTRY_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)]|#{1,6})[ \t]+)?/;
+/** A time the template leaves to fill ("HH:MM -", "[hh:mm]", "{{ time }}:"), before the event. */
+const TIME_PLACEHOLDER = /^(?:\[?hh:mm\]?|\{\{?[^}\n]{0,40}\}\}?)[ \t]*[-–:]?[ \t]*/i;
 
 /**
  * The milestone rows among `byTime` (rows in time order). Tags win; among keywords the first matching

@@ -1,28 +1,33 @@
-// The incident timeline as data: the rows of the timeline table with their parsed times, in minutes
-// that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives durations
-// (time to detect, mitigate, resolve) from the timeline. The times themselves are ./times.
-import type { Table, TableCell, TableRow } from 'mdast';
+// The incident timeline as data: its entries in any layout (the rows of timeline tables, and the list
+// items, lines and headings that start with a time: ./timelineEntries) with their parsed times, in
+// minutes that can be ordered and subtracted. Read by the `timeline` rule and by whatever derives
+// durations (time to detect, mitigate, resolve) from the timeline. The times themselves are ./times.
+import type { List, Table, TableCell, TableRow } from 'mdast';
 import { closestSection, type DocumentModel, type Section } from '../markdown/document';
 import { matchSections } from '../template/sectionMatch';
 import { memoize } from '../markdown/memo';
 import { headerNames, tableRows, type CellSpan, type RowSpan } from '../markdown/tableCells';
 import type { TemplateModel, TemplateTable } from '../template/model';
 import { isTimeColumnHeader } from '../template/placeholders';
-import { DEFAULT_HEADER_WORDS, templateTimelineTable, type TimelineHeaderWords } from '../template/timelineColumns';
+import { DEFAULT_HEADER_WORDS, templateTimeline, type TemplateTimeline, type TimelineHeaderWords, type TimelineLayout } from '../template/timelineColumns';
+import type { EntryTime } from './entryTimes';
+import { readWrittenEntries } from './timelineEntries';
 import { dayNumber, precisionMinutes, readTimeValue, type CalendarDate, type TimeProblem, type TimeValue } from './times';
 
-export interface TimelineEntry {
-  row: TableRow;
-  /** Offsets of the row's text, its whole line(s), and its cells (see RowSpan). */
-  span: RowSpan;
-  /** 0-based among the table's body rows. */
+/** The offsets of an entry: its text, and its whole line(s) without the line break. */
+export interface EntrySpan {
+  start: number;
+  end: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+interface EntryFields {
+  layout: TimelineLayout;
+  span: EntrySpan;
+  /** 0-based among the entries of its table (or of its run of entries). */
   index: number;
-  timeCell: TableCell | undefined;
-  eventCell: TableCell | undefined;
-  /** The cells' spans; undefined when the row is too short to have the cell. */
-  timeSpan: CellSpan | undefined;
-  eventSpan: CellSpan | undefined;
-  /** Plain text of the cells, trimmed ('' when the cell is missing). */
+  /** Plain text of the time and the event, trimmed ('' when missing). */
   timeText: string;
   eventText: string;
   /** Offsets of the time and event text (a blank cell: between its pipes; a missing cell: the row's end). */
@@ -51,7 +56,37 @@ export interface TimelineEntry {
   orderSource: TimelineEntry | undefined;
   /** Set when this row's time is earlier than the row above it: the row whose time it precedes. */
   earlierThan: TimelineEntry | undefined;
+  /** The date of the date heading or date line the entry is written under (undefined for table rows). */
+  dayHeading: { date: CalendarDate } | undefined;
 }
+
+/** A row of a timeline table. */
+export interface TableTimelineEntry extends EntryFields {
+  layout: 'table';
+  row: TableRow;
+  /** Offsets of the row's text, its whole line(s), and its cells (see RowSpan). */
+  span: RowSpan;
+  timeCell: TableCell | undefined;
+  eventCell: TableCell | undefined;
+  /** The cells' spans; undefined when the row is too short to have the cell. */
+  timeSpan: CellSpan | undefined;
+  eventSpan: CellSpan | undefined;
+}
+
+/** A list item, a line or a heading that starts with a time. */
+export interface WrittenTimelineEntry extends EntryFields {
+  layout: 'list' | 'line' | 'heading';
+  /** The time as written at the entry's start (range end, a second time in parentheses...), offsets in the document. */
+  written: EntryTime;
+  /** The zone the time is read in when it writes none: the section's ("Timeline (UTC)"), or the last one written. */
+  contextZone: string | undefined;
+  contextOffset: number | undefined;
+  /** The list an item belongs to (a sort moves its items). */
+  list: List | undefined;
+}
+
+/** A timeline entry in any layout: a table row, a list item, a line or a heading. */
+export type TimelineEntry = TableTimelineEntry | WrittenTimelineEntry;
 
 export interface TimelineTable {
   node: Table;
@@ -63,19 +98,30 @@ export interface TimelineTable {
   /** Header column of the time / the event; undefined when the header names none. */
   timeColumn: number | undefined;
   eventColumn: number | undefined;
+  entries: TableTimelineEntry[];
+}
+
+/** Entries in one order: a table's rows, or the list items, lines and headings of a timeline section up to a date placeholder. */
+export interface TimelineRun {
+  timelineSection: Section;
+  table: TimelineTable | undefined;
   entries: TimelineEntry[];
 }
 
 export interface Timeline {
-  /** The template table with a time first column: its section and columns define the timeline. */
+  /** The template table with a time first column (for a template writing entries otherwise: "Time | Event"). */
   template: TemplateTable;
+  /** How the template writes its timeline. */
+  layout: TemplateTimeline;
   /** Index of the template's event column. */
   templateEventColumn: number;
   /** The document sections matching the template's timeline section (more than one: a duplicate). */
   sections: Section[];
   /** Timeline tables in those sections and their subsections, in document order. */
   tables: TimelineTable[];
-  /** The entries of all tables, in document order. */
+  /** Every run of entries, tables and written entries, in document order. */
+  runs: TimelineRun[];
+  /** The entries of every run, in document order. */
   entries: TimelineEntry[];
 }
 
@@ -94,13 +140,14 @@ export function readTimeline(doc: DocumentModel, template: TemplateModel, words:
 }
 
 function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words: TimelineHeaderWords): Timeline | undefined {
-  const templateTable = templateTimelineTable(template, words);
-  if (!templateTable) return undefined;
+  const layout = templateTimeline(template, words);
+  if (!layout) return undefined;
+  const templateTable = layout.table;
   const eventAt = templateTable.columns.findIndex((c, i) => i > 0 && headerNames(c, words.event));
   const templateEventColumn = eventAt > 0 ? eventAt : 1;
-  const match = matchSections(doc, template).find((m) => m.template.key === templateTable.sectionKey);
+  const match = matchSections(doc, template).find((m) => m.template.key === layout.sectionKey);
   const sections = match?.found ?? [];
-  const otherKeys = new Set(template.sections.map((s) => s.key).filter((k) => k !== templateTable.sectionKey));
+  const otherKeys = new Set(template.sections.map((s) => s.key).filter((k) => k !== layout.sectionKey));
   // The template's own event column counts as an event word (a team's "Time | Ereignis" template);
   // its time column already names one of the time words.
   const eventWords = [...words.event, templateTable.columns[templateEventColumn] ?? ''];
@@ -119,7 +166,16 @@ function readTimelineUncached(doc: DocumentModel, template: TemplateModel, words
     orderEntries(entries);
     tables.push({ node: info.node, section: info.section, timelineSection, header, timeColumn, eventColumn, entries });
   }
-  return { template: templateTable, templateEventColumn, sections, tables, entries: tables.flatMap((t) => t.entries) };
+  const runs: TimelineRun[] = tables.map((table) => ({ timelineSection: table.timelineSection, table, entries: table.entries }));
+  for (const section of sections) {
+    for (const entries of readWrittenEntries(doc, section, (s) => belongsTo(s, section, otherKeys))) {
+      orderEntries(entries);
+      runs.push({ timelineSection: section, table: undefined, entries });
+    }
+  }
+  runs.sort((a, b) => (a.entries[0]?.span.start ?? 0) - (b.entries[0]?.span.start ?? 0));
+  const entries = runs.flatMap((r) => r.entries);
+  return { template: templateTable, layout, templateEventColumn, sections, tables, runs, entries };
 }
 
 function cellText(span: RowSpan, cell: CellSpan | undefined): { text: string; start: number; end: number } {
@@ -127,13 +183,14 @@ function cellText(span: RowSpan, cell: CellSpan | undefined): { text: string; st
   return { text: cell.text, start: cell.textStart, end: cell.textEnd };
 }
 
-function readEntry(span: RowSpan, index: number, eventColumn: number): TimelineEntry {
+function readEntry(span: RowSpan, index: number, eventColumn: number): TableTimelineEntry {
   const timeSpan = span.cells[0];
   const eventSpan = span.cells[eventColumn];
   const time = cellText(span, timeSpan);
   const event = cellText(span, eventSpan);
   const value = readTimeValue(time.text);
   return {
+    layout: 'table',
     row: span.row,
     span,
     index,
@@ -154,6 +211,7 @@ function readEntry(span: RowSpan, index: number, eventColumn: number): TimelineE
     orderMinutes: undefined,
     orderSource: undefined,
     earlierThan: undefined,
+    dayHeading: undefined,
   };
 }
 
@@ -175,12 +233,19 @@ export function entryMoments(entries: readonly TimelineEntry[], baseDate?: Calen
   let day = baseDate ? dayNumber(baseDate) : 0;
   let dated = baseDate !== undefined;
   let previous: TimeValue | undefined;
+  let heading: { date: CalendarDate } | undefined;
   return entries.map((entry) => {
     const time = entry.time;
     if (!time) return undefined;
     const secondOfDay = time.hour * 3600 + time.minute * 60 + time.second;
+    // A new date heading (or date line) gives the day of the entries under it that write none.
+    const headingDate = entry.dayHeading !== heading ? entry.dayHeading?.date : undefined;
+    heading = entry.dayHeading;
     if (time.date) {
       day = dayNumber(time.date);
+      dated = true;
+    } else if (headingDate) {
+      day = dayNumber(headingDate);
       dated = true;
     } else if (previous && previous.hour * 3600 + previous.minute * 60 + previous.second - secondOfDay > HALF_DAY_SECONDS) {
       day++;

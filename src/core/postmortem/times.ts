@@ -25,7 +25,7 @@ export interface TimeValue {
 }
 
 /** Why a time cell does not parse, for a message that says what to change. */
-export type TimeProblem = 'empty' | 'format' | 'not-a-date' | 'not-a-time' | 'unknown';
+export type TimeProblem = 'empty' | 'format' | 'not-a-date' | 'not-a-time' | 'unknown' | 'meridiem';
 
 /** The formats parseTimeValue accepts, as messages list them. */
 export const TIME_FORMATS = 'HH:MM, HH:MM:SS, YYYY-MM-DD HH:MM, ISO 8601 (2026-03-14T09:05Z, +02:00) or a date alone (YYYY-MM-DD)';
@@ -51,7 +51,7 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** The date of the captured year, month and day; undefined when the calendar has no such day (years from 1). */
-function calendarDate(y: string, m: string, d: string): CalendarDate | undefined {
+export function calendarDate(y: string, m: string, d: string): CalendarDate | undefined {
   const year = Number(y);
   const month = Number(m);
   const day = Number(d);
@@ -80,6 +80,13 @@ export function dayNumber(date: CalendarDate): number {
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
 }
+
+/** Offsets of the zone words timelines write ("PDT" is -420); a zone that changes with the season ("PT") has none. */
+export const ZONE_OFFSETS: Readonly<Record<string, number>> = {
+  utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, ist: 330, sgt: 480, jst: 540, kst: 540,
+  aest: 600, aedt: 660, nzst: 720, nzdt: 780, hst: -600, akst: -540, akdt: -480, pst: -480, pdt: -420, mst: -420, mdt: -360,
+  cst: -360, cdt: -300, est: -300, edt: -240,
+};
 
 function utcOffset(zone: string | undefined): number | undefined | null {
   if (zone === undefined) return undefined;

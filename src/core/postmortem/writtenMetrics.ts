@@ -1,7 +1,8 @@
 // The durations an author writes by hand: a row of a metrics table that names a metric ("Time to
-// Detection (TTD)", "Duration of Impact") and the Summary's Duration. The metrics rule compares them
+// Detection (TTD)", "Duration of Impact"), a list item that does ("- Time to recovery: 399 minutes")
+// and the Summary's Duration. The metrics rule compares them
 // with what the timeline gives (./metrics).
-import { plainText, type DocumentModel } from '../markdown/document';
+import { endOf, plainText, startOf, type DocumentModel } from '../markdown/document';
 import { cellSpan } from '../markdown/tableCells';
 import type { TemplateModel } from '../template/model';
 import type { MetricName } from './metricDefinitions';
@@ -32,7 +33,33 @@ function metricOfRow(label: string): MetricName | undefined {
   return ROW_METRIC.find(([re]) => re.test(label))?.[1];
 }
 
-/** Every metric value the document writes, in document order of its tables, then the Summary. */
+// "- Time to detection: 4 minutes", "* **TTR:** 2 h": a list item that names a metric, then its value.
+const ITEM_METRIC = /^[ \t]*(?:\*\*|__)?([^:*_\r\n]{2,60}?)[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]*/;
+
+/** Metric values written as list items (a "Stats" list), in document order. */
+function listMetrics(doc: DocumentModel): MetricValue[] {
+  const values: MetricValue[] = [];
+  for (const { node } of doc.lists) {
+    for (const item of node.children) {
+      const first = item.children[0];
+      if (first?.type !== 'paragraph') continue;
+      const from = startOf(first);
+      const newline = doc.text.indexOf('\n', from);
+      const end = newline < 0 || newline > endOf(first) ? endOf(first) : newline;
+      const line = doc.text.slice(from, end);
+      const m = ITEM_METRIC.exec(line);
+      const name = m ? metricOfRow((m[1] as string).trim()) : undefined;
+      if (!m || !name) continue;
+      const raw = line.slice(m[0].length);
+      const value = raw.replace(/[ \t\r]+$/, '');
+      const start = from + m[0].length;
+      values.push({ name, where: (m[1] as string).trim(), start, end: start + value.length, text: value, group: node });
+    }
+  }
+  return values;
+}
+
+/** Every metric value the document writes, in document order of its tables, then its lists, then the Summary. */
 export function readWrittenMetrics(doc: DocumentModel, template: TemplateModel): MetricValue[] {
   const values: MetricValue[] = [];
   for (const { node } of doc.tables) {
@@ -46,6 +73,7 @@ export function readWrittenMetrics(doc: DocumentModel, template: TemplateModel):
       values.push({ name, where: label, start: value.textStart, end: value.textEnd, text: value.source, group: node });
     }
   }
+  values.push(...listMetrics(doc));
   const { nodes, fields } = readSummary(doc, template);
   for (const field of fields) {
     if (field.name === 'duration') values.push({ name: 'duration', where: `Summary ${field.label}`, start: field.valueStart, end: field.valueEnd, text: field.value, group: nodes });

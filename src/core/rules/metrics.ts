@@ -16,6 +16,7 @@ import {
   describeRows,
   problemText,
   quoteRow,
+  someRowsApart,
   timelineMetrics,
   type Metric,
   type MetricsOptions,
@@ -146,6 +147,11 @@ export const metrics: Rule<MetricsRuleOptions> = {
   },
 };
 
+/** Whether every reading compared rests on certain rows (tagged, or one keyword match each), or the reading is pinned. */
+function pinnedOrCertain(derived: TimelineMetrics, value: MetricValue, metrics: readonly Metric[]): boolean {
+  return derived.pinned[value.name] !== undefined || metrics.every((m) => m.from.certain && m.to.certain);
+}
+
 /** The two timeline rows a finding is about. */
 function related(rows: { from: MilestoneRow; to: MilestoneRow }): NonNullable<Report['related']> {
   return [rows.from, rows.to].map((row) => ({ message: `${row.milestone}: ${row.entry.timeText}`, start: row.entry.span.start, end: row.entry.span.end }));
@@ -217,6 +223,11 @@ function judge(ctx: RuleContext, derived: TimelineMetrics, value: MetricValue, o
   const metrics = outcomes.map((o) => o.metric).filter((m): m is Metric => m !== undefined);
   if (blocked || metrics.length === 0) return;
   if (metrics.some((m) => agrees(writtenMinutes, value.text, m, tolerance))) return;
+  // A milestone the timeline only guesses (the first row as impact start, a row matching two
+  // milestones) may not be the author's: the value stands when two rows are that far apart.
+  const guessed = !pinnedOrCertain(derived, value, metrics);
+  const half = durationResolution(value.text) / 2;
+  if (guessed && someRowsApart(derived, writtenMinutes - tolerance - half, writtenMinutes + tolerance + half)) return;
   const pinned = derived.pinned[value.name];
   const gives = pinned
     ? `${formatDuration((metrics[0] as Metric).minutes, value.text)}: ${describeRows(metrics[0] as Metric)} (pinned in .postmortemrc.json: ${readingText(pinned)})`

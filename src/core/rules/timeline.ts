@@ -5,7 +5,8 @@ import { endOf, hasOwnContent, isWithin, type Section } from '../markdown/docume
 import { isTimeColumnHeader, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
 import { stringListOption, type Rule, type RuleContext } from './rule';
 import { cellCount, isBlankRow, joinExtraCellsFix, padRowFix, removeRowFix } from '../markdown/tableCells';
-import { chronologicalOrder, readTimeline, type Timeline, type TimelineEntry, type TimelineTable } from '../postmortem/timeline';
+import { chronologicalOrder, readTimeline, type TableTimelineEntry, type Timeline, type TimelineEntry, type TimelineRun, type TimelineTable, type WrittenTimelineEntry } from '../postmortem/timeline';
+import { alternateMismatch, backwardRange, clockText, timelineWithoutEntriesIsFine } from '../postmortem/timelineProblems';
 import { DEFAULT_HEADER_WORDS, type TimelineHeaderWords } from '../template/timelineColumns';
 import { TIME_FORMATS, type TimeProblem } from '../postmortem/times';
 import type { Fix } from '../types';
@@ -28,11 +29,13 @@ function timeMessage(entry: TimelineEntry, problem: TimeProblem): string {
       return `Time "${t}" is unknown: write the time, or the date with the time unknown (YYYY-MM-DD --:--).`;
     case 'format':
       return `Time "${t}" is not a time: expected ${TIME_FORMATS}.`;
+    case 'meridiem':
+      return `Time "${t}" is not a time of day: a 24-hour time with AM, or 0 with PM, contradicts itself (write 23:00 or 11:00 PM).`;
   }
 }
 
 /** Whether the placeholder rule reports this time cell (an HH:MM or a [bracket] left from the template). */
-function isPlaceholderTime(table: TimelineTable, entry: TimelineEntry, timeWords: readonly string[]): boolean {
+function isPlaceholderTime(table: TimelineTable, entry: TableTimelineEntry, timeWords: readonly string[]): boolean {
   const source = entry.span.cells[0]?.source ?? '';
   if (scanBracketPlaceholders(source).length > 0) return true;
   const headerCell = table.header?.cells[0]?.text ?? '';
@@ -52,13 +55,25 @@ function templateTableText(timeline: Timeline, eol: string): string {
 function checkMissingTable(ctx: RuleContext, timeline: Timeline, section: Section, expected: string): void {
   const { doc, eol } = ctx;
   const { text } = doc;
-  // An empty section is empty-section's finding: one finding per problem.
+  // An empty section is empty-section's finding: one finding per problem. A link to where the timeline
+  // is kept (a status page), or a note alone ("All times in UTC."), is not a timeline to check.
   if (section.children.length === 0 && !hasOwnContent(section)) return;
+  const templateSection = ctx.template.sections.find((s) => s.key === timeline.layout.sectionKey);
+  if (timelineWithoutEntriesIsFine(text, section, templateSection?.ownText)) return;
   const inSection = (s: Section | undefined) => isWithin(s, section);
+  const example = timeline.layout.example;
   if (doc.lists.some((l) => inSection(l.section))) {
     // Turning a list into a table is the author's rewrite: one finding, no fix.
     ctx.report({
-      message: `The timeline is written as a list: expected a "${expected}" table with one row per event.`,
+      message: `The timeline is written as a list without times: start each item with its time ("${example ?? '- 14:32 ...'}"), or write a "${expected}" table.`,
+      start: section.start,
+      end: section.headingEnd,
+    });
+    return;
+  }
+  if (timeline.layout.layout !== 'table') {
+    ctx.report({
+      message: `The timeline has no entries: expected one per event, each starting with its time${example ? ` ("${example}")` : ''}.`,
       start: section.start,
       end: section.headingEnd,
     });
@@ -118,6 +133,8 @@ function checkTable(ctx: RuleContext, timeline: Timeline, table: TimelineTable, 
   const checkTimes = table.timeColumn !== undefined;
   // Built once per table, on the first out-of-order row, and shared by the others.
   let sort: Fix | undefined | null = null;
+  // A table of blank rows only is the template's, not filled in yet: nothing to say row by row.
+  if (table.entries.length > 0 && table.entries.every((e) => isBlankRow(e.span))) return;
   for (const entry of table.entries) {
     const span = entry.span;
     if (isBlankRow(span)) {
@@ -167,6 +184,93 @@ function checkTable(ctx: RuleContext, timeline: Timeline, table: TimelineTable, 
   }
 }
 
+const LAYOUT_NAMES = { list: 'list item', line: 'line', heading: 'heading' } as const;
+
+/** Sorting a list moves whole items (with their continuation lines); the blank lines between them stay. */
+function sortListSuggestion(ctx: RuleContext, run: TimelineRun, entry: WrittenTimelineEntry): Fix | undefined {
+  const list = entry.list;
+  if (!list) return undefined;
+  const items = run.entries.filter((e): e is WrittenTimelineEntry => e.layout === 'list' && e.list === list);
+  const sorted = items.length === list.children.length ? chronologicalOrder(items) : undefined;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (!sorted || !first || !last) return undefined;
+  const { text } = ctx.doc;
+  const out: string[] = [];
+  sorted.forEach((e, i) => {
+    out.push(text.slice(e.span.lineStart, e.span.lineEnd));
+    const next = items[i + 1];
+    if (next) out.push(text.slice((items[i] as WrittenTimelineEntry).span.lineEnd, next.span.lineStart));
+  });
+  return { title: 'Sort the list items by time', edits: [ctx.edit(first.span.lineStart, last.span.lineEnd, out.join(''))] };
+}
+
+function writtenTimeMessage(entry: WrittenTimelineEntry, problem: TimeProblem): string {
+  const where = `at the start of this ${LAYOUT_NAMES[entry.layout]}`;
+  const t = entry.timeText;
+  switch (problem) {
+    case 'not-a-date':
+      return `Date "${t}" ${where} is not a real calendar date.`;
+    case 'meridiem': {
+      const m = /(\d{1,2}):(\d{2})/.exec(t);
+      const hour = Number(m?.[1] ?? 0);
+      const minute = m?.[2] ?? '00';
+      const h24 = `${String(hour).padStart(2, '0')}:${minute}`;
+      const h12 = hour === 0 ? `12:${minute} AM` : `${hour % 12 || 12}:${minute} PM`;
+      return `Time "${t}" ${where} is not a time of day: ${h24} is a 24-hour time, and ${hour === 0 ? 'PM' : 'AM'} contradicts it. Write ${h24}, or ${h12}.`;
+    }
+    default:
+      return `Time "${t}" ${where} is not a time of day (hours 00-23, minutes and seconds 00-59).`;
+  }
+}
+
+/** Entries written as list items, lines or headings: times that parse, ranges, zones, order and events. */
+function checkWritten(ctx: RuleContext, run: TimelineRun): void {
+  const sorts = new Map<unknown, Fix | undefined>();
+  for (const entry of run.entries) {
+    if (entry.layout === 'table') continue;
+    // "[???]" and "--:--" say the time is unknown on purpose: nothing to fix.
+    if (entry.timeProblem && entry.timeProblem !== 'unknown') {
+      ctx.report({ message: writtenTimeMessage(entry, entry.timeProblem), start: entry.timeStart, end: entry.timeEnd });
+    }
+    const mismatch = alternateMismatch(entry);
+    const alt = entry.written.alternate;
+    if (mismatch && alt) {
+      const zone = entry.contextZone ?? 'its zone';
+      ctx.report({
+        message: `"${alt.text}" is not the same time as "${entry.timeText}" (${zone}): ${entry.timeText} ${zone} is ${mismatch.expected}${alt.zone ? ` ${alt.zone}` : ''}. Correct one of them.`,
+        start: alt.start,
+        end: alt.end,
+      });
+    }
+    const range = entry.written.rangeEnd;
+    const next = range ? backwardRange(run, entry) : undefined;
+    if (range && next) {
+      ctx.report({
+        message: `Time range "${entry.timeText}" ends before it starts: "${range.text}" reads as ${clockText(range.clock.hour * 60 + range.clock.minute)}, yet the next entry ("${next.timeText}") is the same day. Write the end in 24-hour time or with its date.`,
+        start: range.start,
+        end: range.end,
+      });
+    }
+    const above = entry.earlierThan;
+    if (above) {
+      if (!sorts.has(entry.list)) sorts.set(entry.list, sortListSuggestion(ctx, run, entry));
+      const sort = sorts.get(entry.list);
+      ctx.report({
+        message: `Time "${entry.timeText}" is earlier than "${above.timeText}" above it: keep the timeline in chronological order.`,
+        start: entry.timeStart,
+        end: entry.timeEnd,
+        // Moving the author's items is offered, never applied by --fix.
+        ...(sort && entry.layout === 'list' ? { suggestions: [sort] } : {}),
+        related: [{ message: `The later time "${above.timeText}"`, start: above.timeStart, end: above.timeEnd }],
+      });
+    }
+    if (entry.eventText === '') {
+      ctx.report({ message: `Event at "${entry.timeText}" is empty: describe what happened.`, start: entry.timeStart, end: entry.timeEnd });
+    }
+  }
+}
+
 export interface TimelineOptions {
   timeHeaders: string[];
   eventHeaders: string[];
@@ -193,8 +297,11 @@ export const timeline: Rule<TimelineOptions> = {
     if (!found) return;
     const expected = `${found.template.columns[0]} | ${found.template.columns[found.templateEventColumn] ?? ''}`;
     for (const section of found.sections) {
-      if (!found.tables.some((t) => t.timelineSection === section)) checkMissingTable(ctx, found, section, expected);
+      if (!found.tables.some((t) => t.timelineSection === section) && !found.runs.some((r) => r.timelineSection === section)) {
+        checkMissingTable(ctx, found, section, expected);
+      }
     }
     for (const table of found.tables) checkTable(ctx, found, table, words, expected);
+    for (const run of found.runs) if (!run.table) checkWritten(ctx, run);
   },
 };
