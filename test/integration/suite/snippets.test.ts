@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PostmortemApi } from '../../../src/vscode/extension';
-import { extensionApi, fixture, openPostmortem } from './helpers';
+import { extensionApi, fixture, openPostmortem, workspaceUri } from './helpers';
 import { eventually, needsUi, ui } from './ui';
 
 const TEAM_DOC = `# Incident Review: Card declines
@@ -33,6 +33,8 @@ suite('Snippets from the template that applies', () => {
   });
 
   test('a team template\'s sections are completion items in its post-mortems, and Ctrl+Space inserts one', async function () {
+    // git keeps no empty folder: the team's post-mortems folder is made here.
+    await vscode.workspace.fs.createDirectory(workspaceUri('teams', 'sre', 'postmortems'));
     const { doc, editor } = await openPostmortem(api, TEAM_DOC, 'team-snippets.md', 'teams/sre/postmortems');
     const end = new vscode.Position(doc.lineCount - 1, 0);
     const team = (await completions(doc, end)).filter(fromTeam);
