@@ -29,7 +29,8 @@ export { DEFAULT_MILESTONE_KEYWORDS } from './postmortem/milestones';
 export type { Milestone } from './postmortem/milestones';
 export { formatDuration, parseDuration } from './postmortem/duration';
 export { parseIsoDate } from './postmortem/times';
-export { isPostmortem } from './postmortem/recognize';
+export { isPostmortem, recognizePostmortem } from './postmortem/recognize';
+export type { Recognition } from './postmortem/recognize';
 
 // template: the template model
 export { builtinTemplate, buildTemplateModel, templateFor, templateProblem, builtinTemplateText } from './template/model';
@@ -43,6 +44,7 @@ export { timelineEntryInsertion } from './authoring/timelineEntry';
 export type { TimelineEntryInsertion } from './authoring/timelineEntry';
 export { missingSectionInsertions } from './authoring/sectionInsert';
 export type { SectionInsertion } from './authoring/sectionInsert';
+export { deriveTemplate } from './authoring/deriveTemplate';
 
 // markdown: positions and edits, for adapters that convert ranges
 export { LineIndex } from './markdown/positions';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildTemplateModel, builtinTemplate, builtinTemplateText } from '../../src/core/index';
-import { builtinTitlePrefix, isPostmortem } from '../../src/core/postmortem/recognize';
+import { builtinTitlePrefix, isPostmortem, recognizePostmortem } from '../../src/core/postmortem/recognize';
 
 describe('isPostmortem', () => {
   it('recognises the built-in template and its H1 spellings', () => {
@@ -82,5 +82,16 @@ describe("isPostmortem with a team template: the H1 starts with the template's t
     assert.equal(untitled.titlePrefix, '');
     assert.equal(isPostmortem('# Post-Mortem: x\n', untitled), true);
     assert.equal(isPostmortem('# Notes\n', untitled), false);
+  });
+
+  it('by its sections: at least half of the template\'s top-level sections, in the author\'s words and levels', () => {
+    const dfds = buildTemplateModel('# Incident Title\n\n## Summary\n\n## Timeline\n\n## Contributing Factors\n\n## Action Items\n\n## Lessons Learned\n');
+    const written = '# Total node failure\n\n## Summary\n\nx\n\n## Timeline\n\n- 10:00 y\n\n## Contributing factors\n\n## Follow-up\n';
+    assert.equal(recognizePostmortem(written, dfds), 'sections');
+    assert.equal(recognizePostmortem('# Release notes\n\n## Summary\n\n## Changes\n', dfds), undefined, '1 of 5');
+    assert.equal(recognizePostmortem('# Total node failure\n\n```\n## Summary\n## Timeline\n## Contributing Factors\n```\n', dfds), undefined, 'headings in code do not count');
+    assert.equal(recognizePostmortem('Summary\n-------\n\nTimeline\n--------\n\nLessons learnt\n==============\n', dfds), 'sections', 'setext headings; the first H1 is a title only when it comes first');
+    assert.equal(recognizePostmortem('# Post-Mortem: x\n'), 'title');
+    assert.equal(recognizePostmortem('---\ntype: postmortem\n---\n# x\n'), 'front-matter');
   });
 });

@@ -101,6 +101,13 @@ describe('matchSections', () => {
     assert.deepEqual(Object.keys(m), ['Summary', 'Timeline', 'Root Cause']);
   });
 
+  it('reads a document written in H1 headings: the first is its title, the others its sections', () => {
+    const m = matched('# Payment outage\n\n# Summary\n\ntext\n\n# Timeline\n\n- 10:00 x\n\n## Details\n\ny\n\n# Root Cause\n\ntext\n');
+    assert.deepEqual(Object.keys(m), ['Summary', 'Timeline', 'Root Cause']);
+    const doc = docOf('# T\n\n## Summary\n\na\n\n# Appendix\n\n## Logs\n\nb\n');
+    assert.deepEqual(doc.sections.map((s) => [s.title, s.depth, s.parent?.title]), [['Summary', 2, undefined], ['Appendix', 1, undefined], ['Logs', 2, 'Appendix']]);
+  });
+
   it('repeated parents repeat their subsections (duplicates stay visible)', () => {
     const text = '# Post-Mortem: x\n\n## Lessons Learned\n\n### Key Takeaways\n\na\n\n## Lessons Learned\n\n### Key Takeaways\n\nb\n';
     assert.deepEqual(matched(text)['Key Takeaways'], ['Key Takeaways', 'Key Takeaways']);
@@ -161,11 +168,18 @@ describe('missingSections', () => {
     assert.ok(missing(text).includes('Systems Affected'), 'Impact uses the template subsections, so the third is missing');
   });
 
-  it('reports a missing section after the last earlier template section in the document, at the heading where it goes', () => {
+  it('a heading that nearly spells a missing section is where it is: the finding says so and offers the spelling', () => {
     const findings = lint(ownWay).filter((f) => f.ruleId === 'missing-section');
+    const line = (f: { line: number }) => ownWay.split('\n')[f.line - 1];
+    const appendix = findings.find((f) => f.message.includes('"## Appendix"'));
+    assert.ok(appendix);
+    assert.equal(line(appendix), '## Apendix');
+    assert.match(appendix.message, /the heading "Apendix" looks like it/);
+    assert.deepEqual(appendix.suggestions?.map((s) => s.title), ['Rename the heading to "Appendix"']);
+    assert.equal(appendix.fix, undefined, 'renaming is the author\'s choice, never --fix');
     const signOff = findings.find((f) => f.message.includes('Sign-off'));
     assert.ok(signOff);
-    assert.match(signOff.message, /expected after "Timeline"/);
-    assert.equal(ownWay.split('\n')[signOff.line - 1], '## Apendix');
+    assert.equal(line(signOff), '## Apendix');
+    assert.match(signOff.message, /expected after "Apendix"/);
   });
 });

@@ -122,12 +122,15 @@ export function buildDocument(text: string, tree: Root, lines = new LineIndex(te
         stack.length = 0;
         continue;
       }
-      if (node.depth === 1) {
+      // A later H1 is a section of the document (written in H1s, or an appendix at H1), at depth 1:
+      // template matching reads sections by their place, not their level. The title again (a document
+      // pasted twice) starts over, as a title does.
+      const title = headingText(node);
+      if (node.depth === 1 && normalizeTitle(title) === normalizeTitle(model.titleText)) {
         current = undefined;
         stack.length = 0;
         continue;
       }
-      const title = headingText(node);
       while (stack.length && (stack[stack.length - 1] as Section).depth >= node.depth) stack.pop();
       const parent = stack[stack.length - 1];
       const section: Section = {

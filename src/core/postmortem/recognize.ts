@@ -6,21 +6,51 @@ import { escapeRegExp } from '../markdown/text';
 import builtinTemplateText from '../template/builtin';
 import type { TemplateModel } from '../template/model';
 import { scanBracketPlaceholders } from '../template/placeholders';
+import { aliasKeys, titleMatchTier } from '../template/sectionTitles';
 
 const FRONTMATTER_KEYS = /^(?:type|kind|category|layout|template|doctype|document_type)\s*:\s*["']?(post[- ]?mortem)s?["']?\s*$/im;
 const FRONTMATTER_TAGS = /^(?:tags|categories)\s*:[^\n]*\bpost[- ]?mortems?\b/im;
 const FRONTMATTER_TAG_ITEM = /^\s*-\s*["']?post[- ]?mortems?["']?\s*$/im;
 
-/** `template`: whose title prefix the H1 must start with (default: the built-in template's). */
-export function isPostmortem(text: string, template?: Pick<TemplateModel, 'titlePrefix'>): boolean {
+/** How a document is known to be a post-mortem. */
+export type Recognition = 'front-matter' | 'title' | 'sections';
+
+/**
+ * Whether a Markdown document is a post-mortem, the one definition the editor and the CLI use (besides
+ * the `files` globs of the settings, and files named on the command line, which always are): its front
+ * matter says so, its H1 starts with the template's title prefix ("Post-Mortem:", a team's "Incident
+ * Report:"), or, given the whole template model, it has at least half of the template's top-level
+ * sections (read from its heading lines, without parsing the document).
+ */
+export function recognizePostmortem(text: string, template?: Pick<TemplateModel, 'titlePrefix'> & Partial<Pick<TemplateModel, 'sections'>>): Recognition | undefined {
   const body = skipBom(text);
   const frontmatter = readFrontmatter(body);
-  if (frontmatter !== undefined && frontmatterSaysPostmortem(frontmatter.yaml)) return true;
-  const title = firstH1(body, frontmatter?.end ?? 0);
-  if (title === undefined) return false;
+  if (frontmatter !== undefined && frontmatterSaysPostmortem(frontmatter.yaml)) return 'front-matter';
+  const headings = headingLines(body, frontmatter?.end ?? 0);
+  const title = headings.find((h) => h.depth === 1)?.text;
   // A template whose title starts with a placeholder gives no words to recognise: the built-in's stand in.
   const pattern = (template && titlePattern(template.titlePrefix)) ?? titlePattern(builtinTitlePrefix());
-  return pattern !== undefined && pattern.test(title);
+  if (title !== undefined && pattern !== undefined && pattern.test(title)) return 'title';
+  if (template?.sections && hasMostSections(headings, template as Pick<TemplateModel, 'sections'> & TemplateModel)) return 'sections';
+  return undefined;
+}
+
+/** `template`: whose title prefix the H1 must start with (default: the built-in template's), and whose sections count. */
+export function isPostmortem(text: string, template?: Pick<TemplateModel, 'titlePrefix'> & Partial<Pick<TemplateModel, 'sections'>>): boolean {
+  return recognizePostmortem(text, template) !== undefined;
+}
+
+/** At least half of the template's top-level sections among the headings (as section matching compares titles). */
+function hasMostSections(headings: readonly Heading[], template: TemplateModel): boolean {
+  const top = template.sections.filter((t) => t.parentKey === undefined);
+  if (top.length === 0) return false;
+  const titles = headings.filter((h, i) => h.depth > 1 || i > 0).map((h) => h.text);
+  let found = 0;
+  for (const t of top) {
+    const aliases = aliasKeys(template, t.title);
+    if (titles.some((title) => titleMatchTier(title, t.title, aliases) !== undefined)) found++;
+  }
+  return found * 2 >= top.length;
 }
 
 let builtinPrefix: string | undefined;
@@ -82,8 +112,19 @@ function readFrontmatter(text: string): { yaml: string; end: number } | undefine
   return { yaml: rest.slice(0, m.index), end: open[0].length + m.index + m[0].length };
 }
 
+interface Heading {
+  depth: number;
+  text: string;
+}
+
 /** Text of the first level-1 heading (ATX "# X" or setext "X\n==="), skipping fenced code. */
 function firstH1(text: string, from: number): string | undefined {
+  return headingLines(text, from, true).find((h) => h.depth === 1)?.text;
+}
+
+/** The ATX and setext headings of the text from `from`, outside fenced code (`firstOnly`: stop at the first H1). */
+function headingLines(text: string, from: number, firstOnly = false): Heading[] {
+  const out: Heading[] = [];
   let fence: string | undefined;
   let previous: string | undefined;
   let pos = from;
@@ -103,10 +144,12 @@ function firstH1(text: string, from: number): string | undefined {
       previous = undefined;
       continue;
     }
-    const atx = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (atx) return (atx[1] ?? '').trim();
-    if (previous !== undefined && previous.trim() !== '' && /^ {0,3}=+[ \t]*$/.test(line)) return previous.trim();
-    previous = line;
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    const setext = previous !== undefined && previous.trim() !== '' ? /^ {0,3}(=+|-+)[ \t]*$/.exec(line) : null;
+    if (atx) out.push({ depth: (atx[1] as string).length, text: (atx[2] ?? '').trim() });
+    else if (setext) out.push({ depth: (setext[1] as string)[0] === '=' ? 1 : 2, text: (previous as string).trim() });
+    if (firstOnly && out.some((h) => h.depth === 1)) return out;
+    previous = atx || setext ? undefined : line;
   }
-  return undefined;
+  return out;
 }

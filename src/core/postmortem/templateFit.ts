@@ -22,7 +22,7 @@ export function templateFit(doc: DocumentModel, template: TemplateModel): Templa
     for (const s of m.found) templateSections.add(s);
     if (m.template.parentKey !== undefined) continue;
     total++;
-    if (m.found.length > 0 || m.coveredBy) matched++;
+    if (m.found.length > 0) matched++;
   }
   const own = doc.sections.filter((s) => s.parent === undefined && !templateSections.has(s)).length;
   return { matched, total, own };

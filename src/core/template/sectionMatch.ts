@@ -3,7 +3,7 @@
 import type { DocumentModel, Section } from '../markdown/document';
 import { memoize } from '../markdown/memo';
 import type { TemplateModel, TemplateSection } from './model';
-import { aliasKeys, coveringKeys, titleHead, titleKey } from './sectionTitles';
+import { aliasKeys, coveringKeys, titleKey, titleMatchTier } from './sectionTitles';
 
 export interface SectionMatch {
   template: TemplateSection;
@@ -22,20 +22,6 @@ export function matchSections(doc: DocumentModel, template: TemplateModel): Sect
 }
 
 const MAX_TIER = 3;
-
-/** How well a document title names a template section; lower is better, undefined: not at all. */
-function matchTier(docTitle: string, t: TemplateSection, aliases: readonly string[]): number | undefined {
-  const key = titleKey(docTitle);
-  const want = titleKey(t.title);
-  if (key === want) return 0;
-  if (aliases.includes(key)) return 1;
-  const head = titleHead(docTitle);
-  const wantHead = titleHead(t.title);
-  if (head !== '' && (head === want || head === wantHead || aliases.includes(head))) return 2;
-  // "Incident Timeline", "Action Items & Follow-ups": the template title as whole words inside.
-  if (want !== '' && ` ${key} `.includes(` ${want} `)) return 3;
-  return undefined;
-}
 
 /**
  * Which document sections are which template sections. A section matches by its title (titleKey:
@@ -76,7 +62,7 @@ function matchSectionsOnce(doc: DocumentModel, template: TemplateModel): Section
     let found: Section[] = [];
     for (const s of candidates) {
       if (used.has(s)) continue;
-      const tier = matchTier(s.title, m.template, aliases);
+      const tier = titleMatchTier(s.title, m.template.title, aliases);
       if (tier !== undefined && tier > 0 && templateKeys.has(titleKey(s.title)) && titleKey(s.title) !== own) continue;
       if (tier === undefined || tier > maxTier || (best !== undefined && tier > best)) continue;
       if (best === undefined || tier < best) {

@@ -70,7 +70,7 @@ export function titleHead(title: string): string {
 // Titles that name the same section in most teams' words. A group applies to a template section
 // whose title is one of its entries; the config's `aliases` add a team's own.
 const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['Action Items', 'Actions', 'Action Points', 'Action Plan', 'Follow-up', 'Follow-ups', 'Follow-up Actions', 'Follow-up Items', 'Next Steps', 'Remediation', 'Remediation Items', 'Remediation Actions', 'Corrective Actions', 'To Do'],
+  ['Action Items', 'Actions', 'Action Points', 'Action Plan', 'Follow-up', 'Follow-ups', 'Follow-up Actions', 'Follow-up Items', 'Next Steps', 'Corrective Actions', 'To Do'],
   ['Lessons Learned', 'Lessons', 'Learnings', 'Lessons and Learnings', 'What We Learned'],
   ['Summary', 'Overview', 'Executive Summary', 'TL;DR', 'Abstract'],
   ['Timeline', 'Chronology', 'Sequence of Events', 'Timeline of Events'],
@@ -121,3 +121,32 @@ export function aliasKeys(template: TemplateModel, title: string): readonly stri
   const common = synonymKeys.get(key) ?? [];
   return own.length ? [...own, ...common] : common;
 }
+
+/**
+ * How well a document heading names a template section; lower is better, undefined: not at all. 0 the
+ * same title, 1 an alias, 2 the name before a qualifier, 3 the template title as whole words inside
+ * ("Incident Timeline", "Action Items & Follow-ups").
+ */
+export function titleMatchTier(docTitle: string, templateTitle: string, aliases: readonly string[]): number | undefined {
+  const key = titleKey(docTitle);
+  const want = titleKey(templateTitle);
+  if (key === want) return 0;
+  if (aliases.includes(key)) return 1;
+  const head = titleHead(docTitle);
+  if (head !== '' && (head === want || head === titleHead(templateTitle) || aliases.includes(head))) return 2;
+  // Whole words as written (plurals aside), not stems: "Why was this hard to detect?" is no Detection section.
+  const plainKey = pluralFolded(docTitle);
+  const plainWant = pluralFolded(templateTitle);
+  if (plainWant !== '' && ` ${plainKey} `.includes(` ${plainWant} `)) return 3;
+  // Or the same words by their stems at the start: "Preventing Recurrence" is the Prevention section.
+  if (want !== '' && `${key} `.startsWith(`${want} `)) return 3;
+  return undefined;
+}
+
+function pluralFolded(title: string): string {
+  return normalizeTitle(title)
+    .split(' ')
+    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w))
+    .join(' ');
+}
+
