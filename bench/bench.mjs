@@ -23,6 +23,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { manyFilesSection } from './manyFiles.mjs';
 import { incrementalSection } from './incremental.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -259,6 +260,9 @@ async function main(quick) {
   }
   console.log(`\nLarge documents (DEFAULT_MAX_DOCUMENT_SIZE = ${limit} UTF-16 code units = ${(limit / 1048576).toFixed(0)} MiB):\n`);
   console.log(table(['document', 'size', 'CPU ms', 'wall ms', 'peak RSS', 'findings'], bigRows));
+
+  // Issue 11: 1,000 files, one worker thread against all, and against markdownlint-cli2 (bench/manyFiles.mjs).
+  await manyFilesSection({ root, quick, table, ms });
 
   // Issue 13: keystrokes with createLinter, large many-sections documents, cold start (bench/incremental.mjs).
   await incrementalSection({ quick, table, write, generatedPostmortem, ms, mb, kb });

@@ -1,6 +1,7 @@
 // Generates the source files that are derived from other files, so tests (tsx) and bundles
 // (esbuild) see the same thing and no code is generated at run time:
 //   src/core/template/builtin.ts   <- src/core/template/postmortem-template.md
+//   schemas/postmortemrc.schema.json gets the keys of src/config (extends, overrides), see below
 // `node scripts/generate.mjs --check` fails when a generated file is stale (run by the tests).
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,35 @@ outputs.push([
 for (const extra of ['generate-validators.mjs', 'generate-snippets.mjs']) {
   const p = join(root, 'scripts', extra);
   if (existsSync(p)) outputs.push(...(await (await import(p)).default(root, header)));
+}
+
+// The config schema (made by generate-validators.mjs from the rules) also describes what src/config
+// reads before the core validates the rest: `extends` and `overrides`. The core's validator never sees
+// those keys (the loader takes them out), so they are added to the editors' schema only.
+const rcSchemaEntry = outputs.find(([rel]) => rel === 'schemas/postmortemrc.schema.json');
+if (rcSchemaEntry) {
+  const schema = JSON.parse(rcSchemaEntry[1]);
+  schema.title = 'Postmortem Kit configuration (.postmortemrc.json, .postmortemrc.yaml, or "postmortem" in package.json)';
+  const globs = (description) => ({ description, anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] });
+  schema.properties.extends = globs(
+    'Configurations this one builds on, in order: a path relative to this file, or an npm package name ("@acme/postmortem-preset": its .postmortemrc.json, .postmortemrc.yaml or package.json "postmortem" key; "@acme/postmortem-preset/strict.json": a file in it). Their template and ignore globs stay relative to their own file; rules here win over theirs (a severity alone keeps their options).',
+  );
+  schema.properties.overrides = {
+    type: 'array',
+    description: 'Settings for the files that match globs (relative to this file; a glob without "/" matches file names at any depth), applied in order after the rest of the configuration.',
+    items: {
+      type: 'object',
+      required: ['files'],
+      properties: {
+        files: globs('Globs of the files this override applies to, e.g. "docs/postmortems/2026/**".'),
+        rules: { $ref: '#/properties/rules' },
+        strictness: { $ref: '#/properties/strictness' },
+        template: { $ref: '#/properties/template' },
+      },
+      additionalProperties: false,
+    },
+  };
+  rcSchemaEntry[1] = `${JSON.stringify(schema, null, 2)}\n`;
 }
 
 let stale = 0;

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Finding } from '../core/index';
-import { DEFAULT_TIMEOUT_SECONDS } from './args';
+import { DEFAULT_TIMEOUT_SECONDS, parseConcurrency } from './args';
 import { lintAndReport, LINT_FORMATS, type LintFormat, type LintOutcome } from './commands/lint';
 import { countFindings, formatGithub, summaryLine } from './formats';
 import { EXIT_USAGE, type CliIo } from './io';
@@ -114,7 +114,7 @@ export function runAction(env: Env, io: CliIo): number {
   const reportIo: CliIo = { ...io, stdout: output ? (text) => (report += text) : io.stdout, color: io.color ?? !env.NO_COLOR };
   const config = input(env, 'config');
   const { code, outcome } = lintAndReport(
-    { paths: globs, format, configPath: config || undefined, gitignore: true, stdinFilename: undefined, fix: fix === true, statusGate: statusGate === true, quiet: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS },
+    { paths: globs, format, configPath: config || undefined, gitignore: true, stdinFilename: undefined, fix: fix === true, statusGate: statusGate === true, quiet: false, timeoutSeconds: DEFAULT_TIMEOUT_SECONDS, concurrency: parseConcurrency(undefined) ?? 1 },
     reportIo,
   );
   if (output) writeFileSync(resolve(io.cwd, output), report);

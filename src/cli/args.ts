@@ -1,5 +1,6 @@
 // The command line -> what to run: the command and its options, or why the arguments are wrong.
 // Only the arguments are read here; the commands (commands/*.ts) read files and configs.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME } from './configFiles';
 import { LINT_FORMATS, type LintCommandOptions, type LintFormat } from './commands/lint';
@@ -40,6 +41,8 @@ Options:
                          error-severity finding, or could not be checked (over the size limit,
                          out of time, or the linter failed on it); Draft and In Review documents
                          are reported but do not fail the run: for CI on merge
+      --concurrency <n>  lint in at most n worker threads (default: auto, the machine's
+                         os.availableParallelism(); 1: one worker); output order does not change
       --timeout <s>      give up on a file after this many seconds (default ${DEFAULT_TIMEOUT_SECONDS}; 0: no
                          limit): it gets one lint-timeout error instead of its findings
   -q, --quiet            report error-severity findings only; no summary, no notes
@@ -47,8 +50,11 @@ Options:
   -v, --version          print the version
 
 Configuration:
-  Each file uses the nearest ${CONFIG_FILE_NAME} in its folder or above. Its "ignore" globs skip
-  files and its "template" names a team template; both are relative to the config file.
+  Each file uses the nearest ${CONFIG_FILE_NAME} (comments allowed), .postmortemrc.yaml or "postmortem"
+  key of a package.json in its folder or above. Its "ignore" globs skip files and its "template" names
+  a team template; both are relative to the config file. "extends" builds on other configs (a path,
+  or an npm package name: a shared preset with its template); "overrides" set rules for the files
+  their globs match.
 
 New:
   "new" writes a post-mortem from the template (a config's "template" if any) with the title,
@@ -90,6 +96,7 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   'status-gate': { type: 'boolean' },
   timeout: { type: 'string' },
+  concurrency: { type: 'string' },
   title: { type: 'string' },
   severity: { type: 'string' },
   date: { type: 'string' },
@@ -109,6 +116,13 @@ const usageError = (message: string): Invocation => ({ command: 'usage-error', m
 function parseTimeout(value: string | undefined): number | undefined {
   if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
   if (!/^\d+(?:\.\d+)?$/.test(value.trim())) return undefined;
+  return Number(value);
+}
+
+/** --concurrency: a number of worker threads, or auto (the default): as many as the machine runs at once. */
+export function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined || value === 'auto') return availableParallelism();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) return undefined;
   return Number(value);
 }
 
@@ -147,14 +161,16 @@ function newOptions(values: Values, words: readonly string[]): NewOptions {
 function metricsInvocation(values: Values, paths: string[]): Invocation {
   if (values.format !== undefined && values.format !== 'text' && values.format !== 'json')
     return usageError(`unknown format "${values.format}" for metrics: expected text or json`);
-  if (values.fix || values['status-gate'] || values.timeout !== undefined || values['no-gitignore'] || values['stdin-filename'] !== undefined)
-    return usageError('--fix, --status-gate, --timeout, --no-gitignore and --stdin-filename go with "lint"');
+  if (values.fix || values['status-gate'] || values.timeout !== undefined || values['no-gitignore'] || values['stdin-filename'] !== undefined || values.concurrency !== undefined)
+    return usageError('--fix, --status-gate, --timeout, --concurrency, --no-gitignore and --stdin-filename go with "lint"');
   return { command: 'metrics', options: { paths, format: values.format === 'json' ? 'json' : 'text', configPath: values.config } };
 }
 
 function lintInvocation(values: Values, paths: string[]): Invocation {
   const format = (values.format ?? 'stylish') as LintFormat;
   if (!LINT_FORMATS.includes(format)) return usageError(`unknown format "${values.format}": expected one of ${LINT_FORMATS.join(', ')}`);
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined) return usageError(`invalid --concurrency "${values.concurrency}": expected a number of worker threads (1 or more) or auto`);
   const timeoutSeconds = parseTimeout(values.timeout);
   if (timeoutSeconds === undefined) return usageError(`invalid --timeout "${values.timeout}": expected a number of seconds (0: no limit)`);
   return {
@@ -169,6 +185,7 @@ function lintInvocation(values: Values, paths: string[]): Invocation {
       statusGate: values['status-gate'] === true,
       quiet: values.quiet === true,
       timeoutSeconds,
+      concurrency,
     },
   };
 }

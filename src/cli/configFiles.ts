@@ -1,15 +1,22 @@
-// Finding and loading .postmortemrc.json: the nearest one above each linted file, or one named by --config.
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// The configuration of each linted file, read from disk: the nearest .postmortemrc.json / .yaml / .yml or
+// package.json "postmortem" key above it (or the one named by --config), with what it extends, its
+// overrides for that file, its template and its ignore globs. The reading itself is src/config's,
+// shared with the editor; this module answers its reads with node:fs.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { validateConfig, type PostmortemConfig } from '../core/index';
+import type { PostmortemConfig } from '../core/index';
+import { CONFIG_FILE_NAMES, ConfigError, configForFile, findConfig, loadConfig, runSync, type Located, type ResolvedConfig } from '../config/configLoader';
 import { ALWAYS_SKIPPED, displayPath, errorCode } from './inputs';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
+export { ConfigError };
+
+export const CONFIG_FILE_NAME = CONFIG_FILE_NAMES[0];
 
 export interface LoadedConfig {
   /** Absolute path of the config file. */
   path: string;
+  /** The config for this file: what it extends, then it, then its matching overrides. */
   config: PostmortemConfig;
   /** The team template named by `template`, read from disk. */
   templateText: string | undefined;
@@ -17,27 +24,38 @@ export interface LoadedConfig {
   ignored: ReadonlySet<string>;
 }
 
-/** A config that cannot be used; the message names the file and the problem. */
-export class ConfigError extends Error {}
+const toPosix = (path: string) => (sep === '/' ? path : path.split(sep).join('/'));
+const fromPosix = (path: string) => (sep === '/' ? path : path.split('/').join(sep));
 
-function isFile(path: string): boolean {
+/** A file's text, or undefined when there is none (the loader then looks elsewhere); other failures are config errors. */
+function readText(path: string, shown: string): string | undefined {
   try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+    return readFileSync(fromPosix(path), 'utf8');
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    throw new ConfigError(`${shown}: cannot read the config file (${code})`);
   }
+}
+
+interface Entry {
+  resolved: ResolvedConfig;
+  ignored: Set<string>;
 }
 
 export class ConfigResolver {
   /** Folder -> path of the nearest config at or above it (undefined: none up to the root). */
   private readonly nearest = new Map<string, string | undefined>();
-  private readonly loaded = new Map<string, LoadedConfig | ConfigError>();
+  private readonly loaded = new Map<string, Entry | ConfigError>();
+  private readonly templates = new Map<string, string | ConfigError>();
 
   constructor(
     private readonly cwd: string,
     /** --config: one config for every file, no discovery. */
     private readonly explicitPath: string | undefined,
   ) {}
+
+  private shown = (path: string) => displayPath(fromPosix(path), this.cwd);
 
   /** The config that applies to a file; throws ConfigError when that config is broken. */
   forFile(file: string): LoadedConfig | undefined {
@@ -53,7 +71,8 @@ export class ConfigResolver {
       this.loaded.set(path, entry);
     }
     if (entry instanceof ConfigError) throw entry;
-    return entry;
+    const { config, template } = configForFile(entry.resolved, toPosix(file));
+    return { path, config, templateText: template && this.template(template, entry.resolved.path), ignored: entry.ignored };
   }
 
   private findNearest(folder: string): string | undefined {
@@ -66,9 +85,10 @@ export class ConfigResolver {
         break;
       }
       visited.push(dir);
-      const candidate = join(dir, CONFIG_FILE_NAME);
-      if (isFile(candidate)) {
-        found = candidate;
+      const here = toPosix(dir);
+      found = runSync(findConfig(here, here), (p) => readText(p, this.shown(p)));
+      if (found !== undefined) {
+        found = fromPosix(found);
         break;
       }
       const parent = dirname(dir);
@@ -79,45 +99,27 @@ export class ConfigResolver {
     return found;
   }
 
-  private load(path: string): LoadedConfig {
-    const shown = displayPath(path, this.cwd);
-    let source: string;
-    try {
-      source = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ConfigError(`${shown}: cannot read the config file (${errorCode(error)})`);
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(source.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      throw new ConfigError(`${shown}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const checked = validateConfig(raw);
-    if (checked.errors.length || !checked.config) {
-      throw new ConfigError(`${shown}: invalid configuration: ${checked.errors.join('; ')}`);
-    }
-    const config = checked.config;
-    const folder = dirname(path);
-
-    let templateText: string | undefined;
-    if (config.template !== undefined) {
-      const templatePath = resolve(folder, config.template);
-      try {
-        templateText = readFileSync(templatePath, 'utf8').replace(/^\uFEFF/, '');
-      } catch (error) {
-        throw new ConfigError(
-          `${shown}: template "${config.template}" cannot be read (${displayPath(templatePath, this.cwd)}: ${errorCode(error)})`,
-        );
-      }
-    }
-
+  private load(path: string): Entry {
+    const resolved = runSync(loadConfig(toPosix(path), this.shown), (p) => readText(p, this.shown(p)));
     const ignored = new Set<string>();
-    if (config.ignore && config.ignore.length) {
-      for (const p of globSync(config.ignore, { cwd: folder, absolute: true, dot: true, ignore: ALWAYS_SKIPPED })) {
-        ignored.add(resolve(p));
-      }
+    for (const { base, value } of resolved.ignore) {
+      for (const p of globSync(value, { cwd: fromPosix(base), absolute: true, dot: true, ignore: ALWAYS_SKIPPED })) ignored.add(resolve(p));
     }
-    return { path, config, templateText, ignored };
+    return { resolved, ignored };
+  }
+
+  private template(template: Located<string>, configPath: string): string {
+    const path = resolve(fromPosix(template.base), template.value);
+    let text = this.templates.get(path);
+    if (text === undefined) {
+      try {
+        text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+      } catch (error) {
+        text = new ConfigError(`${this.shown(configPath)}: template "${template.value}" cannot be read (${displayPath(path, this.cwd)}: ${errorCode(error)})`);
+      }
+      this.templates.set(path, text);
+    }
+    if (text instanceof ConfigError) throw text;
+    return text;
   }
 }

@@ -62,7 +62,7 @@ describe('postmortem: usage', () => {
     ['an unknown format', ['lint', '--format', 'xml', 'a.md'], /unknown format "xml": expected one of stylish, compact, json, sarif, github, junit, codequality, text/],
     ['an option of "new" with lint', ['lint', '--severity', 'SEV1', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
     ['an option of "new" with metrics', ['metrics', '--dir', 'docs', 'a.md'], /^postmortem: --title, --severity, --date, --id, --dir and --name go with "new"\n/],
-    ['an option of "lint" with metrics', ['metrics', '--status-gate', 'a.md'], /^postmortem: --fix, --status-gate, --timeout, --no-gitignore and --stdin-filename go with "lint"\n/],
+    ['an option of "lint" with metrics', ['metrics', '--status-gate', 'a.md'], /^postmortem: --fix, --status-gate, --timeout, --concurrency, --no-gitignore and --stdin-filename go with "lint"\n/],
     ['metrics without files', ['metrics'], /^postmortem: no files given: name files, folders or globs to measure\n/],
     ['a format metrics does not have', ['metrics', '-f', 'sarif', 'a.md'], /^postmortem: unknown format "sarif" for metrics: expected text or json\n/],
     ['an option without its value', ['lint', 'a.md', '--config'], /^postmortem: Option '-c, --config <value>' argument missing\n/],
@@ -252,7 +252,7 @@ describe('postmortem lint: output formats', () => {
       );
       const invocation = sarifRun.invocations?.[0];
       assert.equal(invocation?.executionSuccessful, false);
-      assert.match(invocation?.toolExecutionNotifications?.[0]?.message.text ?? '', /c\/\.postmortemrc\.json: not valid JSON/);
+      assert.match(invocation?.toolExecutionNotifications?.[0]?.message.text ?? '', /c\/\.postmortemrc\.json:\d+:\d+: not valid JSON/);
     });
   });
 });
@@ -304,7 +304,7 @@ describe('postmortem lint: configuration', () => {
     const root = workspace({ 'pm/.postmortemrc.json': '{ "rules": { "missing-section": "off", } }', 'pm/a.md': missingDetection });
     const r = cli(root, 'lint', 'pm');
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^postmortem: pm\/\.postmortemrc\.json: not valid JSON: /m);
+    assert.match(r.stderr, /^postmortem: pm\/\.postmortemrc\.json:1:40: not valid JSON: property name expected$/m);
     assert.equal(r.stdout, '', 'the file under the broken config is not linted');
   });
 
@@ -650,7 +650,7 @@ describe('postmortem lint --status-gate and postmortem metrics', () => {
     assert.match(cli(root, 'metrics', 'team/old.md').stdout, /^team\/old\.md \(Status: In Review\)$/m);
     const broken = cli(root, 'metrics', 'broken/pm.md', 'pm.md');
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /^postmortem: broken\/\.postmortemrc\.json: not valid JSON/);
+    assert.match(broken.stderr, /^postmortem: broken\/\.postmortemrc\.json:\d+:\d+: not valid JSON/);
     assert.match(broken.stdout, /^pm\.md \(Status: In Review\)$/m);
     assert.doesNotMatch(broken.stdout, /broken\/pm\.md/);
   });

@@ -47,8 +47,8 @@ describe('schemas/postmortemrc.schema.json', () => {
     assert.match(documented['placeholder'].description, /Quick-fix suggestions in the editor \(not applied by --fix\)\.$/);
   });
 
-  it('has the settings configValidation names', () => {
-    assert.deepEqual(Object.keys(schema['properties']), [...CONFIG_SETTINGS]);
+  it('has the settings configValidation names, and the keys src/config resolves before it (extends, overrides)', () => {
+    assert.deepEqual(Object.keys(schema['properties']), [...CONFIG_SETTINGS, 'extends', 'overrides']);
   });
 
   it('offers the statuses of the metadata schema for strictness', () => {

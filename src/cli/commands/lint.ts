@@ -1,12 +1,12 @@
 // `postmortem lint`: each file linted (and with --fix, fixed in place) against the nearest config,
 // then one report of every finding (stylish, compact, json, sarif, github, junit, codequality) and the exit code.
 import { resolve } from 'node:path';
-import { lintTimeoutFinding, scanStatus, templateFor, unlintedFinding, type DocumentStatus, type Finding, type LintOptions } from '../../core/index';
+import { lintTimeoutFinding, scanStatus, templateFor, unlintedFinding, type DocumentStatus, type Finding, type fixAll, type lintDocument, type LintOptions } from '../../core/index';
 import { ConfigError, ConfigResolver, type LoadedConfig } from '../configFiles';
 import { countFindings, formatCodeQuality, formatCompact, formatGithub, formatJunit, formatStylish, plural, summaryLine } from '../formats';
 import { displayPath, errorCode, expandInputs } from '../inputs';
 import { EXIT_ERRORS_FOUND, EXIT_OK, EXIT_USAGE, type CliIo } from '../io';
-import { WorkerLinter } from '../lintInWorker';
+import { WorkerLinter, type Answer } from '../lintInWorker';
 import { decodeMarkdown, readMarkdownFile, writeMarkdownFile, type MarkdownFile } from '../markdownFile';
 import { TOOL_NAME } from '../packageInfo';
 import { toSarif } from '../sarif';
@@ -31,6 +31,8 @@ export interface LintCommandOptions {
   quiet: boolean;
   /** 0: no limit. */
   timeoutSeconds: number;
+  /** Most worker threads to lint with (--concurrency; default os.availableParallelism()). */
+  concurrency: number;
 }
 
 /** A finding for a document the linter itself failed on: the run goes on with the other files. */
@@ -51,9 +53,15 @@ function notLinted(text: string, finding: Finding, unchecked: string, templateTe
   return { text, findings: [finding], status: scanStatus(text, templateFor(templateText)), unchecked };
 }
 
+type LintAnswer = Answer<ReturnType<typeof lintDocument> | ReturnType<typeof fixAll>>;
+
 /** Lints (or, with fix, lints and fixes until nothing fixable is left, as the editor's fix-all) one file. */
 function lintFile(linter: WorkerLinter, text: string, options: LintOptions, file: string, fix: boolean): Linted {
-  const answer = fix ? linter.call('fixAll', [text, options]) : linter.call('lint', [text, options]);
+  return linted(linter, fix ? linter.call('fixAll', [text, options]) : linter.call('lint', [text, options]), text, options, file);
+}
+
+/** What the linter answered for one file, as the command uses it. */
+function linted(linter: WorkerLinter, answer: LintAnswer, text: string, options: LintOptions, file: string): Linted {
   if (answer.kind === 'timed-out') {
     const seconds = linter.timeoutMs / 1000;
     return notLinted(text, lintTimeoutFinding(file, seconds), `it was not linted within ${seconds} s`, options.templateText);
@@ -98,7 +106,7 @@ export function lintAndReport(options: LintCommandOptions, io: CliIo): { code: n
     const name = options.stdinFilename;
     sources.push({ path: resolve(io.cwd, name ?? STDIN_NAME), shown: name === undefined ? STDIN_NAME : displayPath(resolve(io.cwd, name), io.cwd), read: () => decodeMarkdown(readStdin()), stdin: true, explicit: true });
   }
-  const linter = new WorkerLinter(Math.round(options.timeoutSeconds * 1000));
+  const linter = new WorkerLinter(Math.round(options.timeoutSeconds * 1000), options.concurrency);
   const outcome = lintFiles(sources, options, linter, io.cwd);
   outcome.notes.unshift(...expanded.skipped);
   return { code: report(outcome, options, io), outcome };
@@ -143,6 +151,9 @@ function lintFiles(sources: readonly Source[], { configPath, fix }: LintCommandO
   const outcome: LintOutcome = { findings: [], errors: [], notes: [], gateFailures: [], linted: [], fixedFiles: 0 };
   const { errors, notes } = outcome;
 
+  // Configs and files are read here, in order; the linting is spread over the workers; the answers are
+  // then taken in the same order, so the report does not depend on which worker finished first.
+  const jobs: { source: Source; file: Extract<MarkdownFile, { kind: 'text' }>; options: LintOptions }[] = [];
   for (const source of sources) {
     const { shown } = source;
     let loaded: LoadedConfig | undefined;
@@ -172,8 +183,15 @@ function lintFiles(sources: readonly Source[], { configPath, fix }: LintCommandO
     const options: LintOptions = { file: shown };
     if (loaded) options.config = loaded.config;
     if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
+    jobs.push({ source, file, options });
+  }
 
-    let result = lintFile(linter, file.text, options, shown, fix);
+  const answers: LintAnswer[] = fix
+    ? linter.callAll('fixAll', jobs.map(({ file, options }) => [file.text, options] as const))
+    : linter.callAll('lint', jobs.map(({ file, options }) => [file.text, options] as const));
+  for (const [i, { source, file, options }] of jobs.entries()) {
+    const { shown } = source;
+    let result = linted(linter, answers[i] as LintAnswer, file.text, options, shown);
     if (source.stdin && fix) {
       outcome.fixedStdin = { text: result.text, bom: file.bom };
     } else if (result.text !== file.text) {
