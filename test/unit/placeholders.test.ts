@@ -120,11 +120,11 @@ describe('placeholder rule on documents', () => {
     assert.deepEqual(placeholderFindings(text), []);
   });
 
-  it('ignores links whose reference has a definition, and flags the same text without one', () => {
-    const withDefinition = '# Post-Mortem: x\n\nSee [Runbook], [Runbook][] and [the book][Runbook].\n\n[runbook]: https://x.example/runbook\n';
+  it('ignores links whose reference has a definition; without one, flags the text only when shaped like a placeholder', () => {
+    const withDefinition = '# Post-Mortem: x\n\nSee [Runbook link], [Runbook][] and [the book][Runbook link].\n\n[runbook link]: https://x.example/runbook\n';
     assert.deepEqual(placeholderFindings(withDefinition), []);
-    const without = '# Post-Mortem: x\n\nSee [Runbook].\n';
-    assert.deepEqual(placeholderFindings(without).map((f) => rangeText(without, f)), ['[Runbook]']);
+    const without = '# Post-Mortem: x\n\nSee [Runbook] and [Runbook link].\n';
+    assert.deepEqual(placeholderFindings(without).map((f) => rangeText(without, f)), ['[Runbook link]']);
   });
 
   it('ignores footnote references and reads the footnote text', () => {

@@ -41,12 +41,22 @@ function findings(doc: string, ruleId: string, config?: PostmortemConfig): { tex
 
 describe('rules driven by a team template', () => {
   it('placeholder: the team choice list, bracket placeholders and empty approval cell', () => {
-    const got = findings(teamTemplate, 'placeholder');
+    // A draft written from the template (one line written), not the template file itself.
+    const draft = teamTemplate.replace('## Overview\n', '## Overview\n\nCheckout failed for an hour.\n');
+    const got = findings(draft, 'placeholder');
     assert.deepEqual(
       got.map((f) => f.text),
       ['[Title]', 'Low | Medium | High', '[Name]', '[Cause]', '[Why it mattered]', ' '],
     );
     assert.equal(got[5]?.message, 'Approvals: Signature for "CTO" is empty: expected a signature.');
+  });
+
+  it('placeholder and empty-section: the team template file itself is a template, not a post-mortem with gaps', () => {
+    assert.deepEqual(findings(teamTemplate, 'placeholder'), []);
+    assert.deepEqual(findings(teamTemplate.replace(/\n/g, '\r\n'), 'placeholder'), []);
+    // A copy with a section of its own is a draft: its fields now sit under Timeline, so Overview is empty.
+    const draft = teamTemplate.replace('## Overview', '## Overview\n\n## Timeline\n');
+    assert.deepEqual(findings(draft, 'empty-section').map((f) => f.text), ['## Overview']);
   });
 
   it('contributing-factors: the checklist followed by a "Cause: why" list, whatever its section is called', () => {

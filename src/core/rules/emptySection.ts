@@ -2,6 +2,7 @@
 import { hasOwnContent } from '../markdown/document';
 import { NO_OPTIONS, type Rule } from './rule';
 import { matchSections } from '../template/sectionMatch';
+import { isTemplateDocument } from '../template/templateDocument';
 
 export const emptySection: Rule = {
   id: 'empty-section',
@@ -13,7 +14,11 @@ export const emptySection: Rule = {
   optionsSchema: NO_OPTIONS,
   defaultOptions: {},
   check(ctx) {
+    // A template's sections are empty by design.
+    if (isTemplateDocument(ctx.doc, ctx.template)) return;
     for (const m of matchSections(ctx.doc, ctx.template)) {
+      // A placeholder heading ("### [Date and time]") stands for sections the author names: no section of its own.
+      if (m.template.repeatable) continue;
       for (const s of m.found) {
         if (s.children.length) continue;
         if (hasOwnContent(s)) continue;

@@ -1,23 +1,72 @@
-// placeholder: template text left unfilled. Bracketed placeholders ([Name], [INC-XXXX]), HH:MM in a
-// timeline's time column, a summary choice list nobody chose from (SEV1 | SEV2 | SEV3 | SEV4), and
-// the cells a template table leaves empty for the author (the Sign-off names and dates).
+// placeholder: template text left unfilled. Placeholders in the forms templates write them ([Name],
+// {brief description}, {{ incident name }}, <service name>, YYYY-MM-DD, TBD, XXX, ISSUE NAME), judged
+// by shape and position so prose in brackets ([sic], "a [retroactive] lgtm") is not one; HH:MM in a
+// timeline's time column; a choice list nobody chose from (SEV1 | SEV2 | SEV3 | SEV4, {draft|final});
+// and the cells a template table leaves empty for the author (the Sign-off names and dates). A
+// document that is itself a template (templateDocument.ts) is not checked.
 // Once the Status says Complete, the Sign-off table's gaps are sign-off's (one finding per row that
 // says what is missing): this rule leaves those cells alone instead of reporting each again.
-import type { Definition, Heading, PhrasingContent, TableCell } from 'mdast';
+import type { Definition, Heading, Html, Nodes, PhrasingContent, TableCell } from 'mdast';
 import { endOf, plainText, startOf } from '../markdown/document';
-import { isTimeColumnHeader, isUnchosenChoiceList, knownPlaceholders, scanBracketPlaceholders, scanTimePlaceholders } from '../template/placeholders';
+import {
+  angleHtmlPlaceholder,
+  documentPlaceholderRules,
+  isTimeColumnHeader,
+  isUnchosenChoiceList,
+  scanDocumentPlaceholders,
+  scanTimePlaceholders,
+  type DocumentPlaceholderRules,
+} from '../template/placeholders';
+import { isTemplateDocument } from '../template/templateDocument';
 import { NO_OPTIONS, type Rule, type RuleContext } from './rule';
 import { signOffRows } from '../postmortem/signOffTable';
 import { readSummary } from '../postmortem/summary';
 
-function reportBrackets(ctx: RuleContext, from: number, to: number, known: ReadonlySet<string>): void {
-  for (const p of scanBracketPlaceholders(ctx.doc.text.slice(from, to), known)) {
-    ctx.report({
-      message: `Unfilled placeholder "${p.text}": replace it with the real value.`,
-      start: from + p.start,
-      end: from + p.end,
-    });
+/** Reports the placeholders of `text[from, to)`, except those overlapping a span already reported (`taken`). */
+function reportPlaceholders(
+  ctx: RuleContext,
+  from: number,
+  to: number,
+  rules: DocumentPlaceholderRules,
+  where: { cellText?: string | undefined; inTitle?: boolean; taken?: readonly Span[] } = {},
+): void {
+  const taken = where.taken ?? [];
+  for (const p of scanDocumentPlaceholders(ctx.doc.text, ctx.doc.lines, from, to, rules, where.cellText, where.inTitle)) {
+    const start = from + p.start;
+    const end = from + p.end;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    if (p.choices) {
+      ctx.report({
+        message: `Unchosen "${p.text}": keep one of ${p.choices.join(', ')}.`,
+        start,
+        end,
+        suggestions: p.choices.map((choice) => ({ title: `Keep "${choice}"`, edits: [ctx.edit(start, end, choice)] })),
+      });
+      continue;
+    }
+    ctx.report({ message: `Unfilled placeholder "${p.text}": replace it with the real value.`, start, end });
   }
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Inline HTML that is a `<placeholder>` (remark reads `<brief description>` as a tag), outside code. */
+function reportAngleHtml(ctx: RuleContext, rules: DocumentPlaceholderRules): void {
+  const visit = (node: Nodes): void => {
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'link' || node.type === 'definition') return;
+    if (node.type === 'html') {
+      const html = node as Html;
+      if (angleHtmlPlaceholder(html.value, rules)) {
+        ctx.report({ message: `Unfilled placeholder "${html.value}": replace it with the real value.`, start: startOf(html), end: endOf(html) });
+      }
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  for (const node of ctx.doc.tree.children) if (node.type !== 'html') visit(node);
 }
 
 /** Text nodes of a heading's inline content, outside code and links (headings are not text runs of the model). */
@@ -44,13 +93,15 @@ export const placeholder: Rule = {
   check(ctx) {
     const { doc, template } = ctx;
     const { text } = doc;
-    const known = knownPlaceholders(template);
+    // A template's placeholders, empty cells and sections are intended.
+    if (isTemplateDocument(doc, template)) return;
+    const rules = documentPlaceholderRules(template);
 
     // Headings (the H1's "[Incident Title]") and link definitions ("- [Factor 1]: [Explanation]"
     // parses as one) are not text runs: read them from the top-level nodes and the lists.
     const definitions: Definition[] = [];
     for (const node of doc.tree.children) {
-      if (node.type === 'heading') scanHeading(ctx, node, known);
+      if (node.type === 'heading') scanHeading(ctx, node, rules);
       else if (node.type === 'definition') definitions.push(node);
     }
     for (const { node: list } of doc.lists) {
@@ -59,7 +110,8 @@ export const placeholder: Rule = {
         for (const child of item.children) if (child.type === 'definition') definitions.push(child);
       }
     }
-    for (const d of definitions) reportBrackets(ctx, startOf(d), endOf(d), known);
+    for (const d of definitions) reportPlaceholders(ctx, startOf(d), endOf(d), rules);
+    reportAngleHtml(ctx, rules);
 
     const timeCells = new Set<TableCell>();
     for (const { node: table } of doc.tables) {
@@ -73,38 +125,41 @@ export const placeholder: Rule = {
     const signOffGaps = new Set<TableCell>();
     if (complete) for (const row of signOffRows(doc, template, ctx.doc.lines)) for (const gap of row.gaps) if (gap.cell) signOffGaps.add(gap.cell.cell);
 
+    // A Summary choice list is reported once, with its field's suggestions (not again as a bracketed choice).
+    const choiceLists = checkChoiceLists(ctx);
     for (const run of doc.textRuns) {
       if (run.cell && signOffGaps.has(run.cell)) continue;
-      // The hint of an unchecked checklist option explains the option; it is not left to fill in.
-      if (run.listItem?.checked !== false) reportBrackets(ctx, run.start, run.end, known);
+      const taken: Span[] = [...choiceLists];
       if (run.cell && timeCells.has(run.cell)) {
         for (const t of scanTimePlaceholders(text.slice(run.start, run.end))) {
-          ctx.report({
-            message: `Unfilled placeholder "${t.text}": replace it with the time of the event.`,
-            start: run.start + t.start,
-            end: run.start + t.end,
-          });
+          const span = { start: run.start + t.start, end: run.start + t.end };
+          ctx.report({ message: `Unfilled placeholder "${t.text}": replace it with the time of the event.`, ...span });
+          taken.push(span);
         }
       }
+      // The hint of an unchecked checklist option explains the option; it is not left to fill in.
+      if (run.listItem?.checked !== false) reportPlaceholders(ctx, run.start, run.end, rules, { cellText: run.cell ? plainText(run.cell) : undefined, taken });
     }
 
-    checkChoiceLists(ctx);
     if (!complete) checkEmptyCells(ctx);
   },
 };
 
-function scanHeading(ctx: RuleContext, heading: Heading, known: ReadonlySet<string>): void {
-  for (const node of headingText(heading.children, [])) reportBrackets(ctx, startOf(node), endOf(node), known);
+function scanHeading(ctx: RuleContext, heading: Heading, rules: DocumentPlaceholderRules): void {
+  const inTitle = heading === ctx.doc.title;
+  for (const node of headingText(heading.children, [])) reportPlaceholders(ctx, startOf(node), endOf(node), rules, { inTitle });
 }
 
-/** Summary fields whose template value is a choice list must hold one choice: one suggestion per choice. */
-function checkChoiceLists(ctx: RuleContext): void {
+/** Summary fields whose template value is a choice list must hold one choice: one suggestion per choice. Returns the values reported. */
+function checkChoiceLists(ctx: RuleContext): Span[] {
   const { doc, template } = ctx;
+  const reported: Span[] = [];
   const choiceFields = new Map(template.summaryFields.filter((f) => f.choices).map((f) => [f.name, f]));
-  if (choiceFields.size === 0) return;
+  if (choiceFields.size === 0) return reported;
   for (const field of readSummary(doc, template).fields) {
     const choices = choiceFields.get(field.name)?.choices;
     if (!choices || !isUnchosenChoiceList(field.value, choices)) continue;
+    reported.push({ start: field.valueStart, end: field.valueEnd });
     ctx.report({
       message: `Unchosen ${field.label} "${field.value}": keep one of ${choices.join(', ')}.`,
       start: field.valueStart,
@@ -115,6 +170,7 @@ function checkChoiceLists(ctx: RuleContext): void {
       })),
     });
   }
+  return reported;
 }
 
 /**
@@ -129,8 +185,12 @@ function checkEmptyCells(ctx: RuleContext): void {
       // A placeholder left in the cell is reported as one; a column the template fills is not the author's.
       if (gap.cell && gap.cell.text !== '') continue;
       if (templateRow[gap.index]) continue;
+      // A key/value table (| Incident Number |   | Severity |   |) has unnamed value columns: the key is the cell before.
+      const key = gap.column ? label : (templateRow[gap.index - 1] ?? label) || label;
       ctx.report({
-        message: `${section.title}: ${gap.column} for "${label}" is empty: expected ${withArticle(gap.column)}.`,
+        message: gap.column
+          ? `${section.title}: ${gap.column} for "${label}" is empty: expected ${withArticle(gap.column)}.`
+          : `${section.title}: "${key}" is empty: expected a value.`,
         start: gap.start,
         end: gap.end,
       });

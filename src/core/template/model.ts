@@ -5,7 +5,9 @@ import type { ListItem } from 'mdast';
 import { buildDocument, normalizeTitle, plainText, rowTexts, type Section } from '../markdown/document';
 import { readFieldLines } from '../markdown/fields';
 import { parseMarkdown } from '../markdown/parse';
-import { scanBracketPlaceholders } from './placeholders';
+import { choiceParts, scanBracketPlaceholders } from './placeholders';
+import { isRepeatableTitle, withoutPlaceholders } from './placeholderForms';
+import { readPlaceholderConventions, type PlaceholderConventions } from './templateConventions';
 import builtinTemplateText from './builtin';
 
 export interface TemplateSection {
@@ -22,6 +24,14 @@ export interface TemplateSection {
   ownText: string;
   /** Keys of its direct subsections, in order. */
   childKeys: string[];
+  /**
+   * The heading is itself a placeholder ("### [Date and time]", "### {{ hh:mm }}", "### 1900-01-01",
+   * "## Additional Sections as required"): a slot for one or more sections the author names, never a
+   * section required by that title.
+   */
+  repeatable: boolean;
+  /** The title without its placeholders and dummies ("Timeline (all times PST) DATE RANGE" -> "Timeline (all times PST)"). */
+  literalTitle: string;
 }
 
 export interface SummaryField {
@@ -66,6 +76,8 @@ export interface TemplateModel {
   summaryFields: SummaryField[];
   tables: TemplateTable[];
   checklists: TemplateChecklist[];
+  /** The placeholder forms, texts and literal dummies the template writes (see templateConventions.ts). */
+  placeholderConventions: PlaceholderConventions;
 }
 
 /** Team templates larger than this (in UTF-16 code units) are not used: remark needs about 1.5 s for 256 KB of template and 15 s for 1 MB. */
@@ -113,6 +125,8 @@ export function buildTemplateModel(text: string): TemplateModel {
   const inKeptSection = ({ section }: { section: Section | undefined }) => !section || keptSet.has(section);
 
   const trimSlice = (a: number, b: number) => source.slice(a, b).trimEnd();
+  const placeholderConventions = readPlaceholderConventions(doc);
+  const dummies = new Set(placeholderConventions.dummies);
   const sections: TemplateSection[] = kept.map((s, index) => ({
     title: s.title,
     key: s.key,
@@ -122,6 +136,8 @@ export function buildTemplateModel(text: string): TemplateModel {
     text: trimSlice(s.start, s.end),
     ownText: trimSlice(s.start, s.contentEnd),
     childKeys: [...(childKeys.get(sectionIdentity(s)) ?? [])],
+    repeatable: isRepeatableTitle(s.title, dummies),
+    literalTitle: withoutPlaceholders(s.title, dummies),
   }));
 
   let summarySectionKey: string | undefined;
@@ -131,7 +147,7 @@ export function buildTemplateModel(text: string): TemplateModel {
     if (lines.length === 0) continue;
     summarySectionKey = s.key;
     summaryFields = lines.map((f) => {
-      const parts = f.value.split('|').map((p) => p.trim());
+      const parts = choiceParts(f.value);
       const isChoice = parts.length >= 2 && parts.every((p) => p.length > 0 && scanBracketPlaceholders(p).length === 0);
       return { label: f.label, name: f.name, templateValue: f.value, choices: isChoice ? parts : undefined };
     });
@@ -163,7 +179,7 @@ export function buildTemplateModel(text: string): TemplateModel {
   const firstPlaceholder = scanBracketPlaceholders(title)[0];
   const titlePrefix = (firstPlaceholder ? title.slice(0, firstPlaceholder.start) : title).trim();
 
-  return { source, title, titlePrefix, sections, summarySectionKey, summaryFields, tables, checklists };
+  return { source, title, titlePrefix, sections, summarySectionKey, summaryFields, tables, checklists, placeholderConventions };
 }
 
 /** "Detection Gap: [Monitoring didn't catch it]" -> label and hint. */
