@@ -111,7 +111,7 @@ export async function incrementalSection({ quick, table, write, generatedPostmor
   console.log('\nKeystroke (issue 13): createLinter().lint after a one-character edit vs a full lintDocument, median CPU ms:\n');
   console.log(table(['document and edit', 'keystroke ms', 'full lint ms', 'ratio', 'target', 'same findings'], rows));
 
-  // Large many-sections documents: the CLI's lint against a whole bare parse.
+  // Large many-sections documents: the CLI's lint against a whole bare parse (.bench/ is git-ignored: --no-gitignore).
   const large = [
     ['4 MB many sections', write('many-sections-4mb.md', manySectionsPostmortem(4_000_000)), 0.5],
     ['10 MB many sections', write('many-sections-10mb.md', manySectionsPostmortem(10_000_000)), undefined],
@@ -125,7 +125,7 @@ export async function incrementalSection({ quick, table, write, generatedPostmor
   for (const [name, file, target] of large) {
     process.stderr.write(`measuring ${name}...\n`);
     const size = readFileSync(file, 'utf8').length;
-    const lint = timed(process.execPath, [join(root, 'dist', 'cli.js'), 'lint', '--format', 'json', file]);
+    const lint = timed(process.execPath, [join(root, 'dist', 'cli.js'), 'lint', '--no-gitignore', '--format', 'json', file]);
     let findings = '';
     try {
       findings = String(JSON.parse(lint.stdout).length);
