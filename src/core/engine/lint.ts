@@ -4,7 +4,7 @@ import { resolveRule } from './config';
 import { editOrder } from '../markdown/edits';
 import { summarizeMetrics, timelineMetrics, type MetricsSummary } from '../postmortem/metrics';
 import { validateConfig } from './configValidation';
-import { buildDocument, type DocumentModel } from '../markdown/document';
+import { buildDocument, endOf, startOf, type DocumentModel } from '../markdown/document';
 import { parseDocumentText } from '../markdown/parse';
 import type { PieceCache } from '../markdown/splitParse';
 import { closingBlockFirst, isBeforeOpenBlock, openBlockAtEnd, type OpenBlock } from '../markdown/openBlocks';
@@ -19,6 +19,7 @@ import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../p
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor, templateProblem } from '../template/model';
 import { headerWordsOf } from '../template/timelineColumns';
+import { isTemplateDocument } from '../template/templateDocument';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
 
 /**
@@ -154,7 +155,21 @@ function lintText(original: string, bom: number, options: LintRunOptions, pieces
   const fits = followsTemplate(templateFit(doc, template), minShare);
   const timelineWords = headerWordsOf(resolveRule(timelineRule, config).options);
 
-  for (const rule of rules) {
+  // A template (the team's own file, or another team's blank template) is not a post-mortem: its
+  // placeholders and empty sections are meant to be there. One note says so; no rule runs on it.
+  const isTemplate = isTemplateDocument(doc, template);
+  const fitSeverity = resolveRule(templateFitRule, config, byStatus).severity;
+  if (isTemplate && fitSeverity !== 'off') {
+    findings.push(
+      toFinding(templateFitRule.id, fitSeverity, {
+        message: 'This is a post-mortem template, not a post-mortem: its placeholders and empty sections are meant to be there, so it is not checked. Lint the documents written from it.',
+        start: doc.title ? startOf(doc.title) : 0,
+        end: doc.title ? endOf(doc.title) : 0,
+      }),
+    );
+  }
+
+  for (const rule of isTemplate ? [] : rules) {
     const resolved = resolveRule(rule, config, byStatus);
     if (resolved.severity === 'off' || (rule.layout && !fits)) continue;
     const severity = resolved.severity;
