@@ -123,3 +123,18 @@ describe('a list template teaches its milestone words', () => {
     assert.equal(metrics.metrics.ttr?.minutes, 30);
   });
 });
+
+describe('written entries are read in linear time', () => {
+  it('10,000 entries on one line split by <br>, and one entry with 10,000 continuation lines', () => {
+    const oneLine = `# Post-Mortem: x\n\n## Timeline\n\n${Array.from({ length: 10_000 }, (_, i) => `${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} - step ${i}`).join('<br>')}\n`;
+    const continued = `# Post-Mortem: x\n\n## Timeline\n\n10:00 - start\n${'and then more words\n'.repeat(10_000)}`;
+    for (const text of [oneLine, continued]) {
+      const doc = buildDocument(text, parseMarkdown(text));
+      const start = performance.now();
+      const timeline = readTimeline(doc, builtinTemplate());
+      const ms = performance.now() - start;
+      assert.ok(ms < 1500, `${ms} ms`);
+      assert.ok((timeline?.entries.length ?? 0) >= 1);
+    }
+  });
+});

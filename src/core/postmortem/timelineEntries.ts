@@ -78,7 +78,7 @@ function readHeading(r: Reading, s: Section, asEntry = false): 'entry' | 'date' 
     readNote(r, s.title);
     return time ? 'date' : 'note';
   }
-  const span = lineSpan(text, start, s.contentEnd);
+  const span = lineSpan(r.doc, start, s.contentEnd);
   add(r, 'heading', time, from, span, span.end, undefined);
   return 'entry';
 }
@@ -101,7 +101,7 @@ function readItem(r: Reading, list: List, item: ListItem): void {
   const time = readEntryTime(text.slice(from, headEnd));
   if (!time) return;
   const itemEnd = endOf(item);
-  add(r, 'list', time, from, lineSpan(text, startOf(item), itemEnd), itemEnd, list);
+  add(r, 'list', time, from, lineSpan(r.doc, startOf(item), itemEnd), itemEnd, list);
 }
 
 // Lines of a paragraph end at a line break or at an HTML <br>.
@@ -112,6 +112,11 @@ function readLines(r: Reading, start: number, end: number): void {
   const { text } = r.doc;
   const source = text.slice(start, end);
   let entry: WrittenTimelineEntry | undefined;
+  // Where the last entry's continuation lines end: its event is read once, when the next one starts.
+  let continued = -1;
+  const finish = () => {
+    if (entry && continued > entry.span.end) extend(r, entry, continued);
+  };
   let at = 0;
   LINE_BREAK.lastIndex = 0;
   for (;;) {
@@ -124,34 +129,39 @@ function readLines(r: Reading, start: number, end: number): void {
     // A date alone on its line ("2025-01-14", "Wednesday Jan 15th 2025") is a date line: the day of the lines below.
     if (time && isDateLine(time, line)) time = undefined;
     if (time) {
-      entry = add(r, 'line', time, start + from, lineSpan(text, start + from, start + from + line.length), start + from + line.length, undefined);
+      finish();
+      entry = add(r, 'line', time, start + from, lineSpan(r.doc, start + from, start + from + line.length), start + from + line.length, undefined);
+      continued = -1;
     } else if (entry && line) {
       // A line without a time continues the event above it.
-      extend(r, entry, start + from + line.length);
+      continued = start + from + line.length;
     } else if (line) {
       readNote(r, line);
     }
     if (!m) break;
     at = m.index + m[0].length;
   }
+  finish();
 }
 
 function isDateLine(time: EntryTime, line: string): boolean {
   return time.date !== undefined && !time.clock && !time.problem && line.slice(time.eventStart).trim() === '';
 }
 
-function lineSpan(text: string, start: number, end: number): EntrySpan {
+function lineSpan(doc: DocumentModel, start: number, end: number): EntrySpan {
+  const { text, lines } = doc;
   let trimmed = end;
   while (trimmed > start && /\s/.test(text[trimmed - 1] as string)) trimmed--;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const newline = text.indexOf('\n', trimmed);
-  let lineEnd = newline < 0 ? text.length : newline;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const lineStart = lines.lineStart(lines.point(start).line);
+  const last = lines.point(trimmed).line;
+  let lineEnd = last < lines.lineCount ? lines.lineStart(last + 1) - 1 : text.length;
+  if (text[lineEnd - 1] === '\r' && text[lineEnd] === '\n') lineEnd--;
+  if (lineEnd < trimmed) lineEnd = trimmed;
   return { start, end: trimmed, lineStart, lineEnd };
 }
 
 function extend(r: Reading, entry: WrittenTimelineEntry, end: number): void {
-  const span = lineSpan(r.doc.text, entry.span.start, end);
+  const span = lineSpan(r.doc, entry.span.start, end);
   entry.span.end = span.end;
   entry.span.lineEnd = span.lineEnd;
   entry.eventEnd = span.end;

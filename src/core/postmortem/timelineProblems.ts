@@ -17,8 +17,11 @@ export function clockText(minutes: number): string {
 
 /** The next entry of the run with a place in time after `entry`. */
 function nextPlaced(run: TimelineRun, entry: TimelineEntry): TimelineEntry | undefined {
-  const i = run.entries.indexOf(entry);
-  return run.entries.slice(i + 1).find((e) => e.minutes !== undefined);
+  for (let i = entry.index + 1; i < run.entries.length; i++) {
+    const next = run.entries[i] as TimelineEntry;
+    if (next.minutes !== undefined) return next;
+  }
+  return undefined;
 }
 
 /**
