@@ -30,10 +30,12 @@ export function templateFit(doc: DocumentModel, template: TemplateModel): Templa
 
 /**
  * Whether the document follows the template: it has at least `minShare` of its top-level sections, or
- * it is a post-mortem just started or cut short: no sections of its own and only a few of the
- * template's (under a quarter). Its missing sections are what its author needs to hear about; a
- * finished document with five of thirteen sections, all its own way, was written to another layout.
+ * it is a post-mortem just started or cut short: no sections of its own and one or two of the
+ * template's. Its missing sections are what its author needs to hear about; a document with three or
+ * five sections of its own choosing (Summary, Timeline, Follow-ups) was written to another layout.
  */
+const JUST_STARTED = 2;
+
 export function followsTemplate(fit: TemplateFit, minShare: number): boolean {
-  return fit.total === 0 || fit.matched >= fit.total * minShare || (fit.own === 0 && fit.matched * 4 < fit.total);
+  return fit.total === 0 || fit.matched >= fit.total * minShare || (fit.own === 0 && fit.matched <= JUST_STARTED);
 }

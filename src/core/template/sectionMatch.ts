@@ -156,6 +156,8 @@ export function missingSections(doc: DocumentModel, template: TemplateModel): Se
   return matches.filter(
     (m) =>
       m.found.length === 0 &&
+      // "### [Date and time]", "Additional Sections as required": room for entries, never a required section.
+      !m.template.repeatable &&
       // A document written from the template (most subsections kept) misses what it dropped; one
       // written in its own way has a section it covers otherwise.
       (!m.coveredBy || followsSubsections) &&
