@@ -53,9 +53,20 @@ export function titleWords(title: string): string[] {
   return out;
 }
 
+// Section matching compares every heading with every template title: the keys of the same few hundred
+// titles are asked for again and again, so they are kept (a pure function of the string; bounded).
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 4096;
+
 /** The comparison key of a title: its words, as titleWords gives them, joined. */
 export function titleKey(title: string): string {
-  return titleWords(title).join(' ');
+  let key = keyCache.get(title);
+  if (key === undefined) {
+    key = titleWords(title).join(' ');
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(title, key);
+  }
+  return key;
 }
 
 /**
