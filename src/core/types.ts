@@ -83,4 +83,50 @@ export interface LintOptions {
   config?: PostmortemConfig;
   /** Markdown of a team template; defaults to the built-in template. */
   templateText?: string;
+  /** The repository's Beads issues (read by src/beads): the beads rule checks references against them; without it the rule is silent. */
+  beads?: BeadsData;
+}
+
+/** One Beads issue, as `.beads/issues.jsonl` or `bd show --json` gives it (snake_case fields in camelCase). */
+export interface BeadsIssue {
+  id: string;
+  title: string;
+  /** open, in_progress, blocked, deferred, closed, pinned, hooked, or a custom status. */
+  status: string;
+  /** 0 (highest) to 4. */
+  priority?: number;
+  issueType?: string;
+  assignee?: string;
+  /** ISO timestamps, as written. */
+  updatedAt?: string;
+  closedAt?: string;
+  closeReason?: string;
+  dueAt?: string;
+  labels?: string[];
+  externalRef?: string;
+}
+
+/**
+ * What is known of a repository's Beads issues: plain data, so it crosses the worker boundary. It is
+ * authoritative when a missing id means the issue does not exist (a JSONL-era repository, whose
+ * issues.jsonl is the store, or answers of `bd show`); a Dolt repository's export is not.
+ */
+export interface BeadsData {
+  /** Issues by id (tombstones and deleted issues left out). */
+  issues: Record<string, BeadsIssue>;
+  /** Ids that were deleted (tombstones, deletions.jsonl). */
+  deleted: string[];
+  authoritative: boolean;
+  /** jsonl: the git-tracked store; export: a Dolt repository's export (or none); bd: answers of the bd command. */
+  source: 'jsonl' | 'export' | 'bd';
+  /** Where the data came from, for messages ("docs/.beads/issues.jsonl", "bd show"). */
+  location: string;
+  /** When the export was written (ISO), for source export; undefined when there is none. */
+  exportedAt?: string;
+  /** When the data was read (ISO): the export's age is counted from it. */
+  readAt: string;
+  /** Issue-id prefixes of the repository ("pay"): a bare id with one is a reference too. */
+  prefixes: string[];
+  /** The command that refreshes a stale or missing export. */
+  refreshCommand: string;
 }

@@ -2,6 +2,7 @@
 // then one report of every finding (stylish, compact, json, sarif, github, junit, codequality) and the exit code.
 import { resolve } from 'node:path';
 import { lintTimeoutFinding, scanStatus, templateFor, unlintedFinding, type DocumentStatus, type Finding, type fixAll, type lintDocument, type LintOptions } from '../../core/index';
+import { BeadsFinder } from '../../beads/index';
 import { ConfigError, ConfigResolver, type LoadedConfig } from '../configFiles';
 import { countFindings, formatCodeQuality, formatCompact, formatGithub, formatJunit, formatStylish, plural, summaryLine } from '../formats';
 import { displayPath, errorCode, expandInputs } from '../inputs';
@@ -148,6 +149,7 @@ export interface LintOutcome {
 
 function lintFiles(sources: readonly Source[], { configPath, fix }: LintCommandOptions, linter: WorkerLinter, cwd: string): LintOutcome {
   const resolver = new ConfigResolver(cwd, configPath);
+  const beads = new BeadsFinder({ env: process.env });
   const outcome: LintOutcome = { findings: [], errors: [], notes: [], gateFailures: [], linted: [], fixedFiles: 0 };
   const { errors, notes } = outcome;
 
@@ -183,6 +185,10 @@ function lintFiles(sources: readonly Source[], { configPath, fix }: LintCommandO
     const options: LintOptions = { file: shown };
     if (loaded) options.config = loaded.config;
     if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
+    // The repository's Beads issues travel with the options (plain data), to a worker too.
+    const found = beads.forDocument(source.path, file.text, options.templateText);
+    if (found.data) options.beads = found.data;
+    notes.push(...found.notes);
     jobs.push({ source, file, options });
   }
 

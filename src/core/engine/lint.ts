@@ -183,6 +183,7 @@ function lintText(original: string, bom: number, options: LintRunOptions, pieces
       timelineWords,
       followsTemplate: fits,
       eol,
+      ...(options.beads ? { beads: options.beads } : {}),
       edit,
       report: (r) => {
         validateReport(rule, r);

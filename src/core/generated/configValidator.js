@@ -3,7 +3,7 @@
 "use strict";
 module.exports = validate21;
 module.exports.default = validate21;
-const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"template-fit":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"minShare":{"type":"number","minimum":0,"maximum":1}},"additionalProperties":false}},"additionalProperties":false}]},"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
+const schema6 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"$schema":{"type":"string"},"rules":{"type":"object","properties":{"template-fit":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"minShare":{"type":"number","minimum":0,"maximum":1}},"additionalProperties":false}},"additionalProperties":false}]},"placeholder":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"contributing-factors":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"detection-method":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"timeline":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"timeHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}},"eventHeaders":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"missing-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"optional":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]},"section-order":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"duplicate-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"empty-section":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"metadata":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{},"additionalProperties":false}},"additionalProperties":false}]},"action-items":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"statuses":{"type":"array","items":{"type":"string"},"minItems":1}},"additionalProperties":false}},"additionalProperties":false}]},"beads":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"maxExportAgeHours":{"type":"number","minimum":0}},"additionalProperties":false}},"additionalProperties":false}]},"metrics":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"toleranceMinutes":{"type":"number","minimum":0},"maxMinutes":{"type":"number","minimum":1},"keywords":{"type":"object","properties":{"start":{"type":"array","items":{"type":"string","pattern":"\\S"}},"detected":{"type":"array","items":{"type":"string","pattern":"\\S"}},"acknowledged":{"type":"array","items":{"type":"string","pattern":"\\S"}},"mitigated":{"type":"array","items":{"type":"string","pattern":"\\S"}},"restored":{"type":"array","items":{"type":"string","pattern":"\\S"}},"closed":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false},"definitions":{"type":"object","properties":{"ttd":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"tta":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttm":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"ttr":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"duration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false},"impactDuration":{"type":"object","properties":{"from":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]},"to":{"type":"string","enum":["start","detected","acknowledged","mitigated","restored","closed"]}},"required":["from","to"],"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false}]},"sign-off":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"completeStatus":{"type":"string","pattern":"\\S"}},"additionalProperties":false}},"additionalProperties":false}]},"blameless":{"anyOf":[{"$ref":"#/definitions/severity"},{"type":"object","properties":{"severity":{"$ref":"#/definitions/severity"},"options":{"type":"object","properties":{"sections":{"type":"array","items":{"type":"string","pattern":"\\S"}},"phrases":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"}},"names":{"type":"boolean"},"rootCauseSections":{"type":"array","items":{"type":"string","pattern":"\\S"}}},"additionalProperties":false}},"additionalProperties":false}]}},"additionalProperties":false},"ignore":{"type":"array","items":{"type":"string"}},"strictness":{"anyOf":[{"type":"boolean","const":false},{"type":"object","properties":{"Draft":{"$ref":"#/definitions/severitiesByRule"},"In Review":{"$ref":"#/definitions/severitiesByRule"},"Complete":{"$ref":"#/definitions/severitiesByRule"}},"additionalProperties":{"$ref":"#/definitions/severitiesByRule"}}]},"template":{"type":"string"}},"additionalProperties":false,"definitions":{"severity":{"type":"string","enum":["off","info","warning","error"]},"severitiesByRule":{"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"beads":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema7 = {"type":"string","enum":["off","info","warning","error"]};
 
@@ -34,9 +34,9 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false};
+const schema8 = {"type":"object","properties":{"template-fit":{"$ref":"#/definitions/severity"},"placeholder":{"$ref":"#/definitions/severity"},"contributing-factors":{"$ref":"#/definitions/severity"},"detection-method":{"$ref":"#/definitions/severity"},"timeline":{"$ref":"#/definitions/severity"},"missing-section":{"$ref":"#/definitions/severity"},"section-order":{"$ref":"#/definitions/severity"},"duplicate-section":{"$ref":"#/definitions/severity"},"empty-section":{"$ref":"#/definitions/severity"},"metadata":{"$ref":"#/definitions/severity"},"action-items":{"$ref":"#/definitions/severity"},"beads":{"$ref":"#/definitions/severity"},"metrics":{"$ref":"#/definitions/severity"},"sign-off":{"$ref":"#/definitions/severity"},"blameless":{"$ref":"#/definitions/severity"}},"additionalProperties":false};
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -118,6 +118,12 @@ vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.error
 errors = vErrors.length;
 }
 }
+if(data.beads !== undefined){
+if(!(validate22(data.beads, {instancePath:instancePath+"/beads",parentData:data,parentDataProperty:"beads",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
 if(data.metrics !== undefined){
 if(!(validate22(data.metrics, {instancePath:instancePath+"/metrics",parentData:data,parentDataProperty:"metrics",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
@@ -147,7 +153,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
 
@@ -1466,12 +1472,12 @@ vErrors = null;
 }
 }
 }
-if(data1.metrics !== undefined){
-let data46 = data1.metrics;
+if(data1.beads !== undefined){
+let data46 = data1.beads;
 const _errs140 = errors;
 let valid39 = false;
 const _errs141 = errors;
-if(!(validate22(data46, {instancePath:instancePath+"/rules/metrics",parentData:data1,parentDataProperty:"metrics",rootData}))){
+if(!(validate22(data46, {instancePath:instancePath+"/rules/beads",parentData:data1,parentDataProperty:"beads",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -1482,7 +1488,7 @@ const _errs142 = errors;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 for(const key24 in data46){
 if(!((key24 === "severity") || (key24 === "options"))){
-const err76 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+const err76 = {instancePath:instancePath+"/rules/beads",schemaPath:"#/properties/rules/properties/beads/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1493,7 +1499,7 @@ errors++;
 }
 }
 if(data46.severity !== undefined){
-if(!(validate22(data46.severity, {instancePath:instancePath+"/rules/metrics/severity",parentData:data46,parentDataProperty:"severity",rootData}))){
+if(!(validate22(data46.severity, {instancePath:instancePath+"/rules/beads/severity",parentData:data46,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -1502,8 +1508,8 @@ if(data46.options !== undefined){
 let data48 = data46.options;
 if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
 for(const key25 in data48){
-if(!((((key25 === "toleranceMinutes") || (key25 === "maxMinutes")) || (key25 === "keywords")) || (key25 === "definitions"))){
-const err77 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(!(key25 === "maxExportAgeHours")){
+const err77 = {instancePath:instancePath+"/rules/beads/options",schemaPath:"#/properties/rules/properties/beads/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1513,11 +1519,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data48.toleranceMinutes !== undefined){
-let data49 = data48.toleranceMinutes;
+if(data48.maxExportAgeHours !== undefined){
+let data49 = data48.maxExportAgeHours;
 if((typeof data49 == "number") && (isFinite(data49))){
 if(data49 < 0 || isNaN(data49)){
-const err78 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err78 = {instancePath:instancePath+"/rules/beads/options/maxExportAgeHours",schemaPath:"#/properties/rules/properties/beads/anyOf/1/properties/options/properties/maxExportAgeHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1528,7 +1534,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err79 = {instancePath:instancePath+"/rules/beads/options/maxExportAgeHours",schemaPath:"#/properties/rules/properties/beads/anyOf/1/properties/options/properties/maxExportAgeHours/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1538,11 +1544,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data48.maxMinutes !== undefined){
-let data50 = data48.maxMinutes;
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 1 || isNaN(data50)){
-const err80 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err80 = {instancePath:instancePath+"/rules/beads/options",schemaPath:"#/properties/rules/properties/beads/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1552,8 +1556,9 @@ vErrors.push(err80);
 errors++;
 }
 }
+}
 else {
-const err81 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err81 = {instancePath:instancePath+"/rules/beads",schemaPath:"#/properties/rules/properties/beads/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1562,898 +1567,16 @@ vErrors.push(err81);
 }
 errors++;
 }
+var _valid11 = _errs142 === errors;
+valid39 = valid39 || _valid11;
 }
-if(data48.keywords !== undefined){
-let data51 = data48.keywords;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key26 in data51){
-if(!((((((key26 === "start") || (key26 === "detected")) || (key26 === "acknowledged")) || (key26 === "mitigated")) || (key26 === "restored")) || (key26 === "closed"))){
-const err82 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(!valid39){
+const err82 = {instancePath:instancePath+"/rules/beads",schemaPath:"#/properties/rules/properties/beads/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data51.start !== undefined){
-let data52 = data51.start;
-if(Array.isArray(data52)){
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-let data53 = data52[i5];
-if(typeof data53 === "string"){
-if(!pattern0.test(data53)){
-const err83 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data51.detected !== undefined){
-let data54 = data51.detected;
-if(Array.isArray(data54)){
-const len6 = data54.length;
-for(let i6=0; i6<len6; i6++){
-let data55 = data54[i6];
-if(typeof data55 === "string"){
-if(!pattern0.test(data55)){
-const err86 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data51.acknowledged !== undefined){
-let data56 = data51.acknowledged;
-if(Array.isArray(data56)){
-const len7 = data56.length;
-for(let i7=0; i7<len7; i7++){
-let data57 = data56[i7];
-if(typeof data57 === "string"){
-if(!pattern0.test(data57)){
-const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-else {
-const err90 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-if(data51.mitigated !== undefined){
-let data58 = data51.mitigated;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-let data59 = data58[i8];
-if(typeof data59 === "string"){
-if(!pattern0.test(data59)){
-const err92 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data51.restored !== undefined){
-let data60 = data51.restored;
-if(Array.isArray(data60)){
-const len9 = data60.length;
-for(let i9=0; i9<len9; i9++){
-let data61 = data60[i9];
-if(typeof data61 === "string"){
-if(!pattern0.test(data61)){
-const err95 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data51.closed !== undefined){
-let data62 = data51.closed;
-if(Array.isArray(data62)){
-const len10 = data62.length;
-for(let i10=0; i10<len10; i10++){
-let data63 = data62[i10];
-if(typeof data63 === "string"){
-if(!pattern0.test(data63)){
-const err98 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-}
-else {
-const err101 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data48.definitions !== undefined){
-let data64 = data48.definitions;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-for(const key27 in data64){
-if(!((((((key27 === "ttd") || (key27 === "tta")) || (key27 === "ttm")) || (key27 === "ttr")) || (key27 === "duration")) || (key27 === "impactDuration"))){
-const err102 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data64.ttd !== undefined){
-let data65 = data64.ttd;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.from === undefined){
-const err103 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-if(data65.to === undefined){
-const err104 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-for(const key28 in data65){
-if(!((key28 === "from") || (key28 === "to"))){
-const err105 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data65.from !== undefined){
-let data66 = data65.from;
-if(typeof data66 !== "string"){
-const err106 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-if(!((((((data66 === "start") || (data66 === "detected")) || (data66 === "acknowledged")) || (data66 === "mitigated")) || (data66 === "restored")) || (data66 === "closed"))){
-const err107 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data65.to !== undefined){
-let data67 = data65.to;
-if(typeof data67 !== "string"){
-const err108 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-if(!((((((data67 === "start") || (data67 === "detected")) || (data67 === "acknowledged")) || (data67 === "mitigated")) || (data67 === "restored")) || (data67 === "closed"))){
-const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data64.tta !== undefined){
-let data68 = data64.tta;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.from === undefined){
-const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data68.to === undefined){
-const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-for(const key29 in data68){
-if(!((key29 === "from") || (key29 === "to"))){
-const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data68.from !== undefined){
-let data69 = data68.from;
-if(typeof data69 !== "string"){
-const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if(!((((((data69 === "start") || (data69 === "detected")) || (data69 === "acknowledged")) || (data69 === "mitigated")) || (data69 === "restored")) || (data69 === "closed"))){
-const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data68.to !== undefined){
-let data70 = data68.to;
-if(typeof data70 !== "string"){
-const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if(!((((((data70 === "start") || (data70 === "detected")) || (data70 === "acknowledged")) || (data70 === "mitigated")) || (data70 === "restored")) || (data70 === "closed"))){
-const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data64.ttm !== undefined){
-let data71 = data64.ttm;
-if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.from === undefined){
-const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-if(data71.to === undefined){
-const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-for(const key30 in data71){
-if(!((key30 === "from") || (key30 === "to"))){
-const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-if(data71.from !== undefined){
-let data72 = data71.from;
-if(typeof data72 !== "string"){
-const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-if(!((((((data72 === "start") || (data72 === "detected")) || (data72 === "acknowledged")) || (data72 === "mitigated")) || (data72 === "restored")) || (data72 === "closed"))){
-const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-if(data71.to !== undefined){
-let data73 = data71.to;
-if(typeof data73 !== "string"){
-const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-if(!((((((data73 === "start") || (data73 === "detected")) || (data73 === "acknowledged")) || (data73 === "mitigated")) || (data73 === "restored")) || (data73 === "closed"))){
-const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data64.ttr !== undefined){
-let data74 = data64.ttr;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.from === undefined){
-const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-if(data74.to === undefined){
-const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-for(const key31 in data74){
-if(!((key31 === "from") || (key31 === "to"))){
-const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data74.from !== undefined){
-let data75 = data74.from;
-if(typeof data75 !== "string"){
-const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-if(!((((((data75 === "start") || (data75 === "detected")) || (data75 === "acknowledged")) || (data75 === "mitigated")) || (data75 === "restored")) || (data75 === "closed"))){
-const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data74.to !== undefined){
-let data76 = data74.to;
-if(typeof data76 !== "string"){
-const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-if(!((((((data76 === "start") || (data76 === "detected")) || (data76 === "acknowledged")) || (data76 === "mitigated")) || (data76 === "restored")) || (data76 === "closed"))){
-const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data64.duration !== undefined){
-let data77 = data64.duration;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.from === undefined){
-const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-if(data77.to === undefined){
-const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-for(const key32 in data77){
-if(!((key32 === "from") || (key32 === "to"))){
-const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-if(data77.from !== undefined){
-let data78 = data77.from;
-if(typeof data78 !== "string"){
-const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-if(!((((((data78 === "start") || (data78 === "detected")) || (data78 === "acknowledged")) || (data78 === "mitigated")) || (data78 === "restored")) || (data78 === "closed"))){
-const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-if(data77.to !== undefined){
-let data79 = data77.to;
-if(typeof data79 !== "string"){
-const err140 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-if(!((((((data79 === "start") || (data79 === "detected")) || (data79 === "acknowledged")) || (data79 === "mitigated")) || (data79 === "restored")) || (data79 === "closed"))){
-const err141 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-}
-else {
-const err142 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-}
-if(data64.impactDuration !== undefined){
-let data80 = data64.impactDuration;
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-if(data80.from === undefined){
-const err143 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-if(data80.to === undefined){
-const err144 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-for(const key33 in data80){
-if(!((key33 === "from") || (key33 === "to"))){
-const err145 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-if(data80.from !== undefined){
-let data81 = data80.from;
-if(typeof data81 !== "string"){
-const err146 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if(!((((((data81 === "start") || (data81 === "detected")) || (data81 === "acknowledged")) || (data81 === "mitigated")) || (data81 === "restored")) || (data81 === "closed"))){
-const err147 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-if(data80.to !== undefined){
-let data82 = data80.to;
-if(typeof data82 !== "string"){
-const err148 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(!((((((data82 === "start") || (data82 === "detected")) || (data82 === "acknowledged")) || (data82 === "mitigated")) || (data82 === "restored")) || (data82 === "closed"))){
-const err149 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-}
-else {
-const err151 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-}
-else {
-const err153 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-var _valid11 = _errs142 === errors;
-valid39 = valid39 || _valid11;
-}
-if(!valid39){
-const err154 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
 }
 errors++;
 }
@@ -2469,23 +1592,918 @@ vErrors = null;
 }
 }
 }
-if(data1["sign-off"] !== undefined){
-let data83 = data1["sign-off"];
-const _errs226 = errors;
-let valid62 = false;
-const _errs227 = errors;
-if(!(validate22(data83, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
+if(data1.metrics !== undefined){
+let data50 = data1.metrics;
+const _errs152 = errors;
+let valid42 = false;
+const _errs153 = errors;
+if(!(validate22(data50, {instancePath:instancePath+"/rules/metrics",parentData:data1,parentDataProperty:"metrics",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-var _valid12 = _errs227 === errors;
-valid62 = valid62 || _valid12;
-if(!valid62){
-const _errs228 = errors;
-if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
-for(const key34 in data83){
-if(!((key34 === "severity") || (key34 === "options"))){
-const err155 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+var _valid12 = _errs153 === errors;
+valid42 = valid42 || _valid12;
+if(!valid42){
+const _errs154 = errors;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key26 in data50){
+if(!((key26 === "severity") || (key26 === "options"))){
+const err83 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data50.severity !== undefined){
+if(!(validate22(data50.severity, {instancePath:instancePath+"/rules/metrics/severity",parentData:data50,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data50.options !== undefined){
+let data52 = data50.options;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key27 in data52){
+if(!((((key27 === "toleranceMinutes") || (key27 === "maxMinutes")) || (key27 === "keywords")) || (key27 === "definitions"))){
+const err84 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data52.toleranceMinutes !== undefined){
+let data53 = data52.toleranceMinutes;
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err85 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/rules/metrics/options/toleranceMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/toleranceMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data52.maxMinutes !== undefined){
+let data54 = data52.maxMinutes;
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 1 || isNaN(data54)){
+const err87 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/rules/metrics/options/maxMinutes",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/maxMinutes/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data52.keywords !== undefined){
+let data55 = data52.keywords;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key28 in data55){
+if(!((((((key28 === "start") || (key28 === "detected")) || (key28 === "acknowledged")) || (key28 === "mitigated")) || (key28 === "restored")) || (key28 === "closed"))){
+const err89 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data55.start !== undefined){
+let data56 = data55.start;
+if(Array.isArray(data56)){
+const len5 = data56.length;
+for(let i5=0; i5<len5; i5++){
+let data57 = data56[i5];
+if(typeof data57 === "string"){
+if(!pattern0.test(data57)){
+const err90 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/rules/metrics/options/keywords/start/" + i5,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/rules/metrics/options/keywords/start",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/start/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data55.detected !== undefined){
+let data58 = data55.detected;
+if(Array.isArray(data58)){
+const len6 = data58.length;
+for(let i6=0; i6<len6; i6++){
+let data59 = data58[i6];
+if(typeof data59 === "string"){
+if(!pattern0.test(data59)){
+const err93 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected/" + i6,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/rules/metrics/options/keywords/detected",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/detected/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data55.acknowledged !== undefined){
+let data60 = data55.acknowledged;
+if(Array.isArray(data60)){
+const len7 = data60.length;
+for(let i7=0; i7<len7; i7++){
+let data61 = data60[i7];
+if(typeof data61 === "string"){
+if(!pattern0.test(data61)){
+const err96 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged/" + i7,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/rules/metrics/options/keywords/acknowledged",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/acknowledged/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data55.mitigated !== undefined){
+let data62 = data55.mitigated;
+if(Array.isArray(data62)){
+const len8 = data62.length;
+for(let i8=0; i8<len8; i8++){
+let data63 = data62[i8];
+if(typeof data63 === "string"){
+if(!pattern0.test(data63)){
+const err99 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated/" + i8,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/rules/metrics/options/keywords/mitigated",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/mitigated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data55.restored !== undefined){
+let data64 = data55.restored;
+if(Array.isArray(data64)){
+const len9 = data64.length;
+for(let i9=0; i9<len9; i9++){
+let data65 = data64[i9];
+if(typeof data65 === "string"){
+if(!pattern0.test(data65)){
+const err102 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored/" + i9,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/rules/metrics/options/keywords/restored",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/restored/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data55.closed !== undefined){
+let data66 = data55.closed;
+if(Array.isArray(data66)){
+const len10 = data66.length;
+for(let i10=0; i10<len10; i10++){
+let data67 = data66[i10];
+if(typeof data67 === "string"){
+if(!pattern0.test(data67)){
+const err105 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed/" + i10,schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/rules/metrics/options/keywords/closed",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/properties/closed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/rules/metrics/options/keywords",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/keywords/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data52.definitions !== undefined){
+let data68 = data52.definitions;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key29 in data68){
+if(!((((((key29 === "ttd") || (key29 === "tta")) || (key29 === "ttm")) || (key29 === "ttr")) || (key29 === "duration")) || (key29 === "impactDuration"))){
+const err109 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data68.ttd !== undefined){
+let data69 = data68.ttd;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.from === undefined){
+const err110 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data69.to === undefined){
+const err111 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+for(const key30 in data69){
+if(!((key30 === "from") || (key30 === "to"))){
+const err112 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data69.from !== undefined){
+let data70 = data69.from;
+if(typeof data70 !== "string"){
+const err113 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(!((((((data70 === "start") || (data70 === "detected")) || (data70 === "acknowledged")) || (data70 === "mitigated")) || (data70 === "restored")) || (data70 === "closed"))){
+const err114 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data69.to !== undefined){
+let data71 = data69.to;
+if(typeof data71 !== "string"){
+const err115 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(!((((((data71 === "start") || (data71 === "detected")) || (data71 === "acknowledged")) || (data71 === "mitigated")) || (data71 === "restored")) || (data71 === "closed"))){
+const err116 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttd.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttd",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttd/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data68.tta !== undefined){
+let data72 = data68.tta;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+if(data72.from === undefined){
+const err118 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data72.to === undefined){
+const err119 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key31 in data72){
+if(!((key31 === "from") || (key31 === "to"))){
+const err120 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data72.from !== undefined){
+let data73 = data72.from;
+if(typeof data73 !== "string"){
+const err121 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(!((((((data73 === "start") || (data73 === "detected")) || (data73 === "acknowledged")) || (data73 === "mitigated")) || (data73 === "restored")) || (data73 === "closed"))){
+const err122 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data72.to !== undefined){
+let data74 = data72.to;
+if(typeof data74 !== "string"){
+const err123 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if(!((((((data74 === "start") || (data74 === "detected")) || (data74 === "acknowledged")) || (data74 === "mitigated")) || (data74 === "restored")) || (data74 === "closed"))){
+const err124 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.tta.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/rules/metrics/options/definitions/tta",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/tta/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data68.ttm !== undefined){
+let data75 = data68.ttm;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.from === undefined){
+const err126 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data75.to === undefined){
+const err127 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+for(const key32 in data75){
+if(!((key32 === "from") || (key32 === "to"))){
+const err128 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data75.from !== undefined){
+let data76 = data75.from;
+if(typeof data76 !== "string"){
+const err129 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(!((((((data76 === "start") || (data76 === "detected")) || (data76 === "acknowledged")) || (data76 === "mitigated")) || (data76 === "restored")) || (data76 === "closed"))){
+const err130 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data75.to !== undefined){
+let data77 = data75.to;
+if(typeof data77 !== "string"){
+const err131 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if(!((((((data77 === "start") || (data77 === "detected")) || (data77 === "acknowledged")) || (data77 === "mitigated")) || (data77 === "restored")) || (data77 === "closed"))){
+const err132 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttm.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttm",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttm/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data68.ttr !== undefined){
+let data78 = data68.ttr;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.from === undefined){
+const err134 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data78.to === undefined){
+const err135 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+for(const key33 in data78){
+if(!((key33 === "from") || (key33 === "to"))){
+const err136 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data78.from !== undefined){
+let data79 = data78.from;
+if(typeof data79 !== "string"){
+const err137 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(!((((((data79 === "start") || (data79 === "detected")) || (data79 === "acknowledged")) || (data79 === "mitigated")) || (data79 === "restored")) || (data79 === "closed"))){
+const err138 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data78.to !== undefined){
+let data80 = data78.to;
+if(typeof data80 !== "string"){
+const err139 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(!((((((data80 === "start") || (data80 === "detected")) || (data80 === "acknowledged")) || (data80 === "mitigated")) || (data80 === "restored")) || (data80 === "closed"))){
+const err140 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.ttr.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/rules/metrics/options/definitions/ttr",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/ttr/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data68.duration !== undefined){
+let data81 = data68.duration;
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+if(data81.from === undefined){
+const err142 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data81.to === undefined){
+const err143 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+for(const key34 in data81){
+if(!((key34 === "from") || (key34 === "to"))){
+const err144 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data81.from !== undefined){
+let data82 = data81.from;
+if(typeof data82 !== "string"){
+const err145 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(!((((((data82 === "start") || (data82 === "detected")) || (data82 === "acknowledged")) || (data82 === "mitigated")) || (data82 === "restored")) || (data82 === "closed"))){
+const err146 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data81.to !== undefined){
+let data83 = data81.to;
+if(typeof data83 !== "string"){
+const err147 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(!((((((data83 === "start") || (data83 === "detected")) || (data83 === "acknowledged")) || (data83 === "mitigated")) || (data83 === "restored")) || (data83 === "closed"))){
+const err148 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.duration.properties.to.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+}
+else {
+const err149 = {instancePath:instancePath+"/rules/metrics/options/definitions/duration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/duration/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data68.impactDuration !== undefined){
+let data84 = data68.impactDuration;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.from === undefined){
+const err150 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data84.to === undefined){
+const err151 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+for(const key35 in data84){
+if(!((key35 === "from") || (key35 === "to"))){
+const err152 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data84.from !== undefined){
+let data85 = data84.from;
+if(typeof data85 !== "string"){
+const err153 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+if(!((((((data85 === "start") || (data85 === "detected")) || (data85 === "acknowledged")) || (data85 === "mitigated")) || (data85 === "restored")) || (data85 === "closed"))){
+const err154 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/from",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/from/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.from.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data84.to !== undefined){
+let data86 = data84.to;
+if(typeof data86 !== "string"){
+const err155 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2494,19 +2512,8 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data83.severity !== undefined){
-if(!(validate22(data83.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data83,parentDataProperty:"severity",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-errors = vErrors.length;
-}
-}
-if(data83.options !== undefined){
-let data85 = data83.options;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-for(const key35 in data85){
-if(!(key35 === "completeStatus")){
-const err156 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(!((((((data86 === "start") || (data86 === "detected")) || (data86 === "acknowledged")) || (data86 === "mitigated")) || (data86 === "restored")) || (data86 === "closed"))){
+const err156 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration/to",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/properties/to/enum",keyword:"enum",params:{allowedValues: schema6.properties.rules.properties.metrics.anyOf[1].properties.options.properties.definitions.properties.impactDuration.properties.to.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2516,11 +2523,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data85.completeStatus !== undefined){
-let data86 = data85.completeStatus;
-if(typeof data86 === "string"){
-if(!pattern0.test(data86)){
-const err157 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err157 = {instancePath:instancePath+"/rules/metrics/options/definitions/impactDuration",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/properties/impactDuration/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2530,8 +2535,9 @@ vErrors.push(err157);
 errors++;
 }
 }
+}
 else {
-const err158 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err158 = {instancePath:instancePath+"/rules/metrics/options/definitions",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/properties/definitions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2543,7 +2549,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err159 = {instancePath:instancePath+"/rules/metrics/options",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2555,7 +2561,7 @@ errors++;
 }
 }
 else {
-const err160 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err160 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2564,11 +2570,11 @@ vErrors.push(err160);
 }
 errors++;
 }
-var _valid12 = _errs228 === errors;
-valid62 = valid62 || _valid12;
+var _valid12 = _errs154 === errors;
+valid42 = valid42 || _valid12;
 }
-if(!valid62){
-const err161 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid42){
+const err161 = {instancePath:instancePath+"/rules/metrics",schemaPath:"#/properties/rules/properties/metrics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2578,10 +2584,10 @@ vErrors.push(err161);
 errors++;
 }
 else {
-errors = _errs226;
+errors = _errs152;
 if(vErrors !== null){
-if(_errs226){
-vErrors.length = _errs226;
+if(_errs152){
+vErrors.length = _errs152;
 }
 else {
 vErrors = null;
@@ -2589,12 +2595,12 @@ vErrors = null;
 }
 }
 }
-if(data1.blameless !== undefined){
-let data87 = data1.blameless;
+if(data1["sign-off"] !== undefined){
+let data87 = data1["sign-off"];
 const _errs238 = errors;
 let valid65 = false;
 const _errs239 = errors;
-if(!(validate22(data87, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
+if(!(validate22(data87, {instancePath:instancePath+"/rules/sign-off",parentData:data1,parentDataProperty:"sign-off",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2605,7 +2611,7 @@ const _errs240 = errors;
 if(data87 && typeof data87 == "object" && !Array.isArray(data87)){
 for(const key36 in data87){
 if(!((key36 === "severity") || (key36 === "options"))){
-const err162 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+const err162 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2616,7 +2622,7 @@ errors++;
 }
 }
 if(data87.severity !== undefined){
-if(!(validate22(data87.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data87,parentDataProperty:"severity",rootData}))){
+if(!(validate22(data87.severity, {instancePath:instancePath+"/rules/sign-off/severity",parentData:data87,parentDataProperty:"severity",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
@@ -2625,8 +2631,8 @@ if(data87.options !== undefined){
 let data89 = data87.options;
 if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
 for(const key37 in data89){
-if(!(((((key37 === "sections") || (key37 === "phrases")) || (key37 === "allow")) || (key37 === "names")) || (key37 === "rootCauseSections"))){
-const err163 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+if(!(key37 === "completeStatus")){
+const err163 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2636,15 +2642,11 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data89.sections !== undefined){
-let data90 = data89.sections;
-if(Array.isArray(data90)){
-const len11 = data90.length;
-for(let i11=0; i11<len11; i11++){
-let data91 = data90[i11];
-if(typeof data91 === "string"){
-if(!pattern0.test(data91)){
-const err164 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(data89.completeStatus !== undefined){
+let data90 = data89.completeStatus;
+if(typeof data90 === "string"){
+if(!pattern0.test(data90)){
+const err164 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2655,7 +2657,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/rules/sign-off/options/completeStatus",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/properties/completeStatus/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2667,7 +2669,7 @@ errors++;
 }
 }
 else {
-const err166 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err166 = {instancePath:instancePath+"/rules/sign-off/options",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2677,15 +2679,9 @@ vErrors.push(err166);
 errors++;
 }
 }
-if(data89.phrases !== undefined){
-let data92 = data89.phrases;
-if(Array.isArray(data92)){
-const len12 = data92.length;
-for(let i12=0; i12<len12; i12++){
-let data93 = data92[i12];
-if(typeof data93 === "string"){
-if(!pattern0.test(data93)){
-const err167 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+}
+else {
+const err167 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2694,157 +2690,16 @@ vErrors.push(err167);
 }
 errors++;
 }
+var _valid13 = _errs240 === errors;
+valid65 = valid65 || _valid13;
 }
-else {
-const err168 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid65){
+const err168 = {instancePath:instancePath+"/rules/sign-off",schemaPath:"#/properties/rules/properties/sign-off/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err168];
 }
 else {
 vErrors.push(err168);
-}
-errors++;
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-if(data89.allow !== undefined){
-let data94 = data89.allow;
-if(Array.isArray(data94)){
-const len13 = data94.length;
-for(let i13=0; i13<len13; i13++){
-let data95 = data94[i13];
-if(typeof data95 === "string"){
-if(!pattern0.test(data95)){
-const err170 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-if(data89.names !== undefined){
-if(typeof data89.names !== "boolean"){
-const err173 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-if(data89.rootCauseSections !== undefined){
-let data97 = data89.rootCauseSections;
-if(Array.isArray(data97)){
-const len14 = data97.length;
-for(let i14=0; i14<len14; i14++){
-let data98 = data97[i14];
-if(typeof data98 === "string"){
-if(!pattern0.test(data98)){
-const err174 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-else {
-const err175 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-}
-else {
-const err177 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-var _valid13 = _errs240 === errors;
-valid65 = valid65 || _valid13;
-}
-if(!valid65){
-const err179 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
 }
 errors++;
 }
@@ -2860,9 +2715,179 @@ vErrors = null;
 }
 }
 }
+if(data1.blameless !== undefined){
+let data91 = data1.blameless;
+const _errs250 = errors;
+let valid68 = false;
+const _errs251 = errors;
+if(!(validate22(data91, {instancePath:instancePath+"/rules/blameless",parentData:data1,parentDataProperty:"blameless",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+var _valid14 = _errs251 === errors;
+valid68 = valid68 || _valid14;
+if(!valid68){
+const _errs252 = errors;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key38 in data91){
+if(!((key38 === "severity") || (key38 === "options"))){
+const err169 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err169];
 }
 else {
-const err180 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data91.severity !== undefined){
+if(!(validate22(data91.severity, {instancePath:instancePath+"/rules/blameless/severity",parentData:data91,parentDataProperty:"severity",rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+if(data91.options !== undefined){
+let data93 = data91.options;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+for(const key39 in data93){
+if(!(((((key39 === "sections") || (key39 === "phrases")) || (key39 === "allow")) || (key39 === "names")) || (key39 === "rootCauseSections"))){
+const err170 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data93.sections !== undefined){
+let data94 = data93.sections;
+if(Array.isArray(data94)){
+const len11 = data94.length;
+for(let i11=0; i11<len11; i11++){
+let data95 = data94[i11];
+if(typeof data95 === "string"){
+if(!pattern0.test(data95)){
+const err171 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/rules/blameless/options/sections/" + i11,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/rules/blameless/options/sections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/sections/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data93.phrases !== undefined){
+let data96 = data93.phrases;
+if(Array.isArray(data96)){
+const len12 = data96.length;
+for(let i12=0; i12<len12; i12++){
+let data97 = data96[i12];
+if(typeof data97 === "string"){
+if(!pattern0.test(data97)){
+const err174 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+else {
+const err175 = {instancePath:instancePath+"/rules/blameless/options/phrases/" + i12,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/rules/blameless/options/phrases",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/phrases/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data93.allow !== undefined){
+let data98 = data93.allow;
+if(Array.isArray(data98)){
+const len13 = data98.length;
+for(let i13=0; i13<len13; i13++){
+let data99 = data98[i13];
+if(typeof data99 === "string"){
+if(!pattern0.test(data99)){
+const err177 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/rules/blameless/options/allow/" + i13,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/rules/blameless/options/allow",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data93.names !== undefined){
+if(typeof data93.names !== "boolean"){
+const err180 = {instancePath:instancePath+"/rules/blameless/options/names",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/names/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2872,13 +2897,15 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data99 = data.ignore;
-if(Array.isArray(data99)){
-const len15 = data99.length;
-for(let i15=0; i15<len15; i15++){
-if(typeof data99[i15] !== "string"){
-const err181 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.rootCauseSections !== undefined){
+let data101 = data93.rootCauseSections;
+if(Array.isArray(data101)){
+const len14 = data101.length;
+for(let i14=0; i14<len14; i14++){
+let data102 = data101[i14];
+if(typeof data102 === "string"){
+if(!pattern0.test(data102)){
+const err181 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2888,9 +2915,8 @@ vErrors.push(err181);
 errors++;
 }
 }
-}
 else {
-const err182 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err182 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections/" + i14,schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2900,13 +2926,9 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data.strictness !== undefined){
-let data101 = data.strictness;
-const _errs270 = errors;
-let valid78 = false;
-const _errs271 = errors;
-if(typeof data101 !== "boolean"){
-const err183 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err183 = {instancePath:instancePath+"/rules/blameless/options/rootCauseSections",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/properties/rootCauseSections/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2915,8 +2937,10 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(false !== data101){
-const err184 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/rules/blameless/options",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2925,40 +2949,10 @@ vErrors.push(err184);
 }
 errors++;
 }
-var _valid14 = _errs271 === errors;
-valid78 = valid78 || _valid14;
-if(!valid78){
-const _errs273 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-for(const key38 in data101){
-if(!(((key38 === "Draft") || (key38 === "In Review")) || (key38 === "Complete"))){
-if(!(validate51(data101[key38], {instancePath:instancePath+"/strictness/" + key38.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data101,parentDataProperty:key38,rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data101.Draft !== undefined){
-if(!(validate51(data101.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data101,parentDataProperty:"Draft",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data101["In Review"] !== undefined){
-if(!(validate51(data101["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data101,parentDataProperty:"In Review",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
-}
-if(data101.Complete !== undefined){
-if(!(validate51(data101.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data101,parentDataProperty:"Complete",rootData}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err185 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err185 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2967,11 +2961,11 @@ vErrors.push(err185);
 }
 errors++;
 }
-var _valid14 = _errs273 === errors;
-valid78 = valid78 || _valid14;
+var _valid14 = _errs252 === errors;
+valid68 = valid68 || _valid14;
 }
-if(!valid78){
-const err186 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid68){
+const err186 = {instancePath:instancePath+"/rules/blameless",schemaPath:"#/properties/rules/properties/blameless/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2981,10 +2975,10 @@ vErrors.push(err186);
 errors++;
 }
 else {
-errors = _errs270;
+errors = _errs250;
 if(vErrors !== null){
-if(_errs270){
-vErrors.length = _errs270;
+if(_errs250){
+vErrors.length = _errs250;
 }
 else {
 vErrors = null;
@@ -2992,9 +2986,9 @@ vErrors = null;
 }
 }
 }
-if(data.template !== undefined){
-if(typeof data.template !== "string"){
-const err187 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err187 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -3004,14 +2998,146 @@ vErrors.push(err187);
 errors++;
 }
 }
-}
-else {
-const err188 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.ignore !== undefined){
+let data103 = data.ignore;
+if(Array.isArray(data103)){
+const len15 = data103.length;
+for(let i15=0; i15<len15; i15++){
+if(typeof data103[i15] !== "string"){
+const err188 = {instancePath:instancePath+"/ignore/" + i15,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err188];
 }
 else {
 vErrors.push(err188);
+}
+errors++;
+}
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data.strictness !== undefined){
+let data105 = data.strictness;
+const _errs282 = errors;
+let valid81 = false;
+const _errs283 = errors;
+if(typeof data105 !== "boolean"){
+const err190 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+if(false !== data105){
+const err191 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/0/const",keyword:"const",params:{allowedValue: false},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+var _valid15 = _errs283 === errors;
+valid81 = valid81 || _valid15;
+if(!valid81){
+const _errs285 = errors;
+if(data105 && typeof data105 == "object" && !Array.isArray(data105)){
+for(const key40 in data105){
+if(!(((key40 === "Draft") || (key40 === "In Review")) || (key40 === "Complete"))){
+if(!(validate53(data105[key40], {instancePath:instancePath+"/strictness/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data105,parentDataProperty:key40,rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data105.Draft !== undefined){
+if(!(validate53(data105.Draft, {instancePath:instancePath+"/strictness/Draft",parentData:data105,parentDataProperty:"Draft",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data105["In Review"] !== undefined){
+if(!(validate53(data105["In Review"], {instancePath:instancePath+"/strictness/In Review",parentData:data105,parentDataProperty:"In Review",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data105.Complete !== undefined){
+if(!(validate53(data105.Complete, {instancePath:instancePath+"/strictness/Complete",parentData:data105,parentDataProperty:"Complete",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err192 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var _valid15 = _errs285 === errors;
+valid81 = valid81 || _valid15;
+}
+if(!valid81){
+const err193 = {instancePath:instancePath+"/strictness",schemaPath:"#/properties/strictness/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+else {
+errors = _errs282;
+if(vErrors !== null){
+if(_errs282){
+vErrors.length = _errs282;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.template !== undefined){
+if(typeof data.template !== "string"){
+const err194 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
 }
 errors++;
 }

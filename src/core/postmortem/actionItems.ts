@@ -108,3 +108,13 @@ function readActionTables(doc: DocumentModel, template: TemplateModel): ActionTa
   }
   return found;
 }
+
+/** The column of each role in a table's header row (the first column naming it). */
+export function columnRoles(header: { cells: readonly { text: string }[] }): Map<Role, number> {
+  const columnOf = new Map<Role, number>();
+  header.cells.forEach((c, i) => {
+    const role = roleOf(c.text);
+    if (role && !columnOf.has(role)) columnOf.set(role, i);
+  });
+  return columnOf;
+}

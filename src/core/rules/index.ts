@@ -1,6 +1,7 @@
 // Every rule, in the order their findings are documented.
 import type { AnyRule } from './rule';
 import { actionItems } from './actionItems';
+import { beads } from './beads';
 import { blameless } from './blameless';
 import { contributingFactors } from './contributingFactors';
 import { detectionMethod } from './detectionMethod';
@@ -17,7 +18,7 @@ import { timeline } from './timeline';
 
 export const rules: AnyRule[] = [
   templateFitRule,
-  placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, metrics, signOff, blameless];
+  placeholder, contributingFactors, detectionMethod, timeline, missingSection, sectionOrder, duplicateSection, emptySection, metadata, actionItems, beads, metrics, signOff, blameless];
 
 export function ruleById(id: string): AnyRule | undefined {
   return rules.find((r) => r.id === id);

@@ -3,7 +3,7 @@ import type { DocumentModel } from '../markdown/document';
 import type { DocumentStatus } from '../postmortem/status';
 import type { TemplateModel } from '../template/model';
 import type { TimelineHeaderWords } from '../template/timelineColumns';
-import type { Fix, Severity, TextEdit } from '../types';
+import type { BeadsData, Fix, Severity, TextEdit } from '../types';
 
 /** A JSON Schema fragment (documented in schemas/postmortemrc.schema.json). */
 export type OptionsSchema = Record<string, unknown>;
@@ -54,6 +54,8 @@ export interface RuleContext<Options extends object = NoOptions> {
   followsTemplate: boolean;
   /** The document's line break ("\n" or "\r\n"), for inserted text. */
   eol: string;
+  /** The repository's Beads issues (LintOptions.beads), when the caller found them. */
+  beads?: BeadsData;
   report(report: Report): void;
   /** Builds an edit from offsets. */
   edit(start: number, end: number, text: string): TextEdit;

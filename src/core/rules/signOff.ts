@@ -1,6 +1,7 @@
 // sign-off: a post-mortem whose Status says it is finished (the template's last Status choice, e.g.
 // Complete) is really complete: every Sign-off row named and dated, every action item owned and
-// dated, at least one contributing factor checked. Silent before that (Draft, In Review: their gaps
+// dated (and given its issue when the template's table has an issue column, as Beads Issue), at
+// least one contributing factor checked. Silent before that (Draft, In Review: their gaps
 // are the other rules' findings, at a lower severity).
 import { plainText, type Section } from '../markdown/document';
 import type { Rule, RuleContext } from './rule';
@@ -36,6 +37,7 @@ function checkActionItems(ctx: RuleContext, prefix: string): void {
       const role = roleOf(c.text);
       if (role && !columnOf.has(role)) columnOf.set(role, i);
     });
+    const issueColumn = table.template?.columns.find((c) => roleOf(c) === 'issue');
     const at = (row: (typeof body)[number], role: Role) => {
       const i = columnOf.get(role);
       return i === undefined ? undefined : row.cells[i];
@@ -48,6 +50,8 @@ function checkActionItems(ctx: RuleContext, prefix: string): void {
       const due = at(row, 'due');
       if (isUnfilled(due)) missing.push('no due date');
       else if (due && !parseIsoDate(due.text)) missing.push(`no valid due date ("${due.text}")`);
+      // The template's table asks for an issue (its Beads Issue column): a finished post-mortem names one (or N/A).
+      if (issueColumn !== undefined && isUnfilled(at(row, 'issue'))) missing.push(`no ${issueColumn.toLowerCase().replace(/\bbeads\b/, 'Beads')}`);
       if (missing.length === 0 || !action) continue;
       ctx.report({
         message: `${prefix}: action item "${shorten(action.text || plainText(row.row))}" has ${list(missing)}.`,
