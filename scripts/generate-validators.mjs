@@ -153,6 +153,16 @@ function configSchema(rules, statuses, defaultStrictness, fixKindsNote) {
         type: 'string',
         description: "Path of the team's post-mortem template (Markdown), relative to this file. Default: the built-in template.",
       },
+      aliases: {
+        type: 'object',
+        description:
+          'Template section title -> other headings that mean the same section, e.g. { "Root Cause": ["Why it happened"] }. Matched as titles are (case, punctuation, plurals and spelling aside), at the level of the template section.',
+        additionalProperties: {
+          type: 'array',
+          description: 'Other headings of this section.',
+          items: { type: 'string', pattern: '\\S' },
+        },
+      },
     },
     additionalProperties: false,
     definitions: {

@@ -38,6 +38,8 @@ export type { Recognition } from './postmortem/recognize';
 // template: the template model
 export { builtinTemplate, buildTemplateModel, templateFor, templateProblem, builtinTemplateText } from './template/model';
 export type { TemplateModel, TemplateSection, SummaryField, TemplateTable, TemplateChecklist } from './template/model';
+export { withSectionAliases } from './template/sectionTitles';
+export type { SectionAliases } from './template/sectionTitles';
 
 // authoring: scaffold, snippets, section and timeline-entry insertion
 export { scaffoldSnippet, scaffoldText, fileNameFor, numberedNames, slugify } from './authoring/scaffold';

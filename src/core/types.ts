@@ -75,6 +75,8 @@ export interface PostmortemConfig {
   strictness?: false | Record<string, Record<string, SeverityOrOff>>;
   /** Path of a team template (relative to the config file); read by the CLI and the extension, passed to lint as text. */
   template?: string;
+  /** Template section title -> other headings that mean the same section ("Root Cause": ["Why it happened"]). */
+  aliases?: Record<string, string[]>;
 }
 
 export interface LintOptions {

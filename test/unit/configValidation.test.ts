@@ -77,7 +77,7 @@ describe('validateConfig', () => {
     const errors = errorsOf({ rule: {}, ignore: 'x', rules: { metadata: 'loud', 'no-such-rule': 'off' } });
     assert.deepEqual(errors.sort(), [
       'ignore: must be an array',
-      'rule: unknown setting; known settings: $schema, rules, ignore, strictness, template',
+      'rule: unknown setting; known settings: $schema, rules, ignore, strictness, template, aliases',
       'rules.metadata: must be one of off, info, warning, error',
       `rules.no-such-rule: unknown rule; known rules: ${ruleList}`,
     ]);

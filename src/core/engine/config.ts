@@ -1,5 +1,7 @@
 // Resolving a rule's severity and options from the configuration.
 import type { Rule } from '../rules/rule';
+import type { TemplateModel } from '../template/model';
+import { titleKey, type SectionAliases } from '../template/sectionTitles';
 import type { PostmortemConfig, SeverityOrOff } from '../types';
 
 export interface ResolvedRule<Options extends object> {
@@ -25,4 +27,26 @@ export function resolveRule<Options extends object>(
   // Options describes that schema: the merged object has the declared types.
   const options = { ...rule.defaultOptions, ...(setting.options ?? {}) } as Options;
   return { rule, severity: setting.severity ?? fallback, options };
+}
+
+/**
+ * The config's `aliases` that cannot apply to this template: a key that names none of its sections, or
+ * an alias that is itself the title of another template section (it would take that section's headings).
+ */
+export function aliasProblems(template: TemplateModel, aliases: SectionAliases | undefined): string[] {
+  if (!aliases) return [];
+  const byKey = new Map(template.sections.map((s) => [titleKey(s.title), s.title]));
+  const problems: string[] = [];
+  for (const [title, list] of Object.entries(aliases)) {
+    if (!byKey.has(titleKey(title))) {
+      const top = template.sections.filter((s) => s.parentKey === undefined).map((s) => s.title);
+      problems.push(`aliases[${JSON.stringify(title)}]: the template has no section of this title (its sections: ${top.join(', ')})`);
+      continue;
+    }
+    for (const alias of list) {
+      const other = byKey.get(titleKey(alias));
+      if (other !== undefined && titleKey(other) !== titleKey(title)) problems.push(`aliases[${JSON.stringify(title)}]: "${alias}" is the template's own section "${other}"`);
+    }
+  }
+  return problems;
 }

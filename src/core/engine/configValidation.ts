@@ -13,7 +13,7 @@ export interface ConfigCheck {
 }
 
 /** The top-level keys of schemas/postmortemrc.schema.json (a unit test keeps them equal). */
-export const CONFIG_SETTINGS = ['$schema', 'rules', 'ignore', 'strictness', 'template'] as const;
+export const CONFIG_SETTINGS = ['$schema', 'rules', 'ignore', 'strictness', 'template', 'aliases'] as const;
 
 export function validateConfig(raw: unknown): ConfigCheck {
   if (validateConfigSchema(raw)) return { config: raw as PostmortemConfig, errors: [] };

@@ -1,6 +1,6 @@
 // lint(text) -> findings: one parse, one walk to build the document model, then every enabled rule.
 import { computeCompletion, type Completion } from './completion';
-import { resolveRule } from './config';
+import { aliasProblems, resolveRule } from './config';
 import { editOrder } from '../markdown/edits';
 import { summarizeMetrics, timelineMetrics, type MetricsSummary } from '../postmortem/metrics';
 import { validateConfig } from './configValidation';
@@ -18,6 +18,7 @@ import { followsTemplate, templateFit } from '../postmortem/templateFit';
 import { readStatus, scanStatus, strictnessFor, type DocumentStatus } from '../postmortem/status';
 import { isSuppressed, readDirectives } from './suppressions';
 import { templateFor, templateProblem } from '../template/model';
+import { withSectionAliases } from '../template/sectionTitles';
 import { headerWordsOf } from '../template/timelineColumns';
 import { isTemplateDocument } from '../template/templateDocument';
 import type { Finding, Fix, LintOptions, PostmortemConfig, Severity, TextEdit } from '../types';
@@ -126,7 +127,8 @@ function lintText(original: string, bom: number, options: LintRunOptions, pieces
   const templateTooBig = templateProblem(options.templateText);
   if (templateTooBig) findings.push(toFinding('config', 'error', { message: templateTooBig, start: 0, end: 0 }));
 
-  const template = templateFor(options.templateText);
+  const template = withSectionAliases(templateFor(options.templateText), config?.aliases);
+  for (const problem of aliasProblems(template, config?.aliases)) findings.push(toFinding('config', 'warning', { message: `Configuration: ${problem}`, start: 0, end: 0 }));
   const maxSize = options.maxDocumentSize ?? DEFAULT_MAX_DOCUMENT_SIZE;
   if (text.length > maxSize) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
