@@ -26,7 +26,7 @@ export interface DocumentBeads {
 }
 
 /** bd's answers as BeadsData: authoritative for the ids asked (one not found does not exist). */
-function fromBd(repository: BeadsRepository, answered: Map<string, BeadsIssue | null>, now: Date): BeadsData {
+export function fromBd(repository: BeadsRepository, answered: Map<string, BeadsIssue | null>, now: Date): BeadsData {
   const issues: Record<string, BeadsIssue> = {};
   for (const [id, issue] of answered) if (issue) issues[id] = issue;
   return { ...repository.data, issues, deleted: [], authoritative: true, source: 'bd', location: 'bd show', readAt: now.toISOString() };

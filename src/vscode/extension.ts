@@ -4,6 +4,7 @@
 // offers the commands. No rule logic lives here.
 import * as vscode from 'vscode';
 import { ActivePostmortem, type CompletionStatusView } from './activePostmortem';
+import { registerBeads } from './beadsEditor';
 import { PostmortemCodeActions } from './codeActions';
 import { addTimelineEntry, type AddTimelineEntryArgs } from './commands/addTimelineEntry';
 import { insertSection, type InsertSectionArgs } from './commands/insertSection';
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.commands.registerCommand('postmortem.showMetrics', (arg?: vscode.Uri | ShowMetricsArgs) =>
       showMetrics({ documents, live }, arg instanceof vscode.Uri ? arg : undefined, isObject(arg) ? arg : undefined),
     ),
+    ...registerBeads({ documents, configs, live, linter }),
     vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'markdown') {

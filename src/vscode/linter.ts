@@ -184,10 +184,21 @@ export class Linter {
     }
   }
 
+  private optionsHook: ((text: string, options: LintRunOptions) => LintRunOptions) | undefined;
+
+  /** Adds to the options of every lint and fix-all (the Beads data of the document's repository). */
+  setOptionsHook(hook: (text: string, options: LintRunOptions) => LintRunOptions): void {
+    this.optionsHook = hook;
+  }
+
+  private withHook(text: string, options: LintRunOptions): LintRunOptions {
+    return this.optionsHook ? this.optionsHook(text, options) : options;
+  }
+
   /** Out of time: a result with the one lint-timeout finding. */
   async lint(text: string, options: LintRunOptions): Promise<Outcome<LintResult>> {
     try {
-      return await this.call('lint', [text, options], text.length);
+      return await this.call('lint', [text, this.withHook(text, options)], text.length);
     } catch (error) {
       if (!(error instanceof LintTimeoutError)) throw error;
       return { result: timedOut(text, options, error), ms: error.budgetMs, where: 'worker' };
@@ -197,7 +208,7 @@ export class Linter {
   /** Every safe fix, repeated until none is left (source.fixAll). Out of time: the text unchanged, with the lint-timeout finding. */
   async fixAll(text: string, options: LintRunOptions): Promise<Outcome<FixAllResult>> {
     try {
-      return await this.call('fixAll', [text, options], text.length);
+      return await this.call('fixAll', [text, this.withHook(text, options)], text.length);
     } catch (error) {
       if (!(error instanceof LintTimeoutError)) throw error;
       const result = timedOut(text, options, error);

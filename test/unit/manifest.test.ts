@@ -57,6 +57,7 @@ describe('package.json (the VS Code extension manifest)', () => {
   it('documents every setting with a markdownDescription, and only postmortem.* settings', () => {
     const properties = pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; default?: unknown }>;
     assert.deepEqual(Object.keys(properties).sort(), [
+      'postmortem.beads.directory',
       'postmortem.directory',
       'postmortem.fileName',
       'postmortem.files',
