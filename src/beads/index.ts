@@ -2,7 +2,7 @@
 // `bd show` (when bd is on PATH) about the ids a document references. Used by the CLI (synchronous)
 // and the editor; src/cli and src/vscode import src/beads through this file.
 import { dirname } from 'node:path';
-import { beadsReferences, type BeadsData, type BeadsIssue } from '../core/index';
+import { scanBeadsIds, type BeadsData, type BeadsIssue } from '../core/index';
 import { findBd, showIssuesSync } from './bd';
 import { locateBeads, type BeadsLocation, type LocateOptions } from './locate';
 import { readBeadsRepository, type BeadsRepository } from './repository';
@@ -69,7 +69,7 @@ export class BeadsFinder {
     notes.push(note);
   }
 
-  forDocument(file: string, text: string, templateText?: string): DocumentBeads {
+  forDocument(file: string, text: string): DocumentBeads {
     const notes: string[] = [];
     const repository = this.repositoryFor(file);
     if (!repository) return { data: undefined, repository, notes };
@@ -77,7 +77,7 @@ export class BeadsFinder {
     if (repository.data.authoritative) return { data: repository.data, repository, notes };
     const bd = this.bdPath();
     if (!bd) return { data: repository.data, repository, notes };
-    const ids = [...new Set(beadsReferences(text, templateText, repository.data.prefixes).references.map((r) => r.id))];
+    const ids = scanBeadsIds(text, repository.data.prefixes);
     let answered = this.answers.get(repository.location.dir);
     if (!answered) this.answers.set(repository.location.dir, (answered = new Map()));
     const missing = ids.filter((id) => !answered.has(id));

@@ -30,7 +30,7 @@ export type { Milestone } from './postmortem/milestones';
 export { formatDuration, parseDuration } from './postmortem/duration';
 export { parseIsoDate } from './postmortem/times';
 export { isPostmortem, recognizePostmortem } from './postmortem/recognize';
-export { beadsReferences } from './postmortem/beadsReferences';
+export { beadsReferences, scanBeadsIds } from './postmortem/beadsReferences';
 export type { BeadsActionRow, BeadsDocumentReferences, BeadsReference, CellPlace } from './postmortem/beadsReferences';
 export { issueState, closedAsWontDo } from './postmortem/beadsStatus';
 export type { Recognition } from './postmortem/recognize';

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
-import { beadsReferences, type BeadsData, type BeadsIssue, type LintRunOptions } from '../core/index';
+import { scanBeadsIds, type BeadsData, type BeadsIssue, type LintRunOptions } from '../core/index';
 import { BeadsFinder, findBd, fromBd, showIssue, type BeadsRepository } from '../beads/index';
 
 const WATCH_DEBOUNCE_MS = 300;
@@ -80,13 +80,14 @@ export class BeadsWorkspace implements vscode.Disposable {
   }
 
   /** The Beads data for a document's lint; undefined outside a Beads repository. */
-  dataFor(file: string, text: string, templateText: string | undefined): BeadsData | undefined {
+  dataFor(file: string, text: string): BeadsData | undefined {
     const repository = this.repositoryFor(file);
     if (!repository) return undefined;
     if (repository.data.authoritative) return repository.data;
     const bd = this.bd();
     if (!bd) return repository.data;
-    const ids = [...new Set(beadsReferences(text, templateText, repository.data.prefixes).references.map((r) => r.id))];
+    // A regular-expression scan, not a parse: this runs on the extension host's thread.
+    const ids = scanBeadsIds(text, repository.data.prefixes);
     const answered = this.answersOf(repository);
     const missing = ids.filter((id) => !answered.has(id));
     if (missing.length === 0) return fromBd(repository, new Map(ids.map((id) => [id, answered.get(id) ?? null])), new Date());
@@ -146,7 +147,7 @@ export class BeadsWorkspace implements vscode.Disposable {
   withBeads(text: string, options: LintRunOptions): LintRunOptions {
     const file = options.file && this.pathOf(options.file);
     if (!file) return options;
-    const beads = this.dataFor(file, text, options.templateText);
+    const beads = this.dataFor(file, text);
     return beads ? { ...options, beads } : options;
   }
 

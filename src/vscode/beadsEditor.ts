@@ -3,7 +3,7 @@
 // when bd is on PATH); an action-item row without an issue offers "Create Beads issue for this action
 // item" when bd is on PATH. The data comes from BeadsWorkspace; the references from the core.
 import * as vscode from 'vscode';
-import { beadsReferences, closedAsWontDo, type BeadsActionRow, type BeadsDocumentReferences, type BeadsIssue } from '../core/index';
+import { closedAsWontDo, type BeadsActionRow, type BeadsDocumentReferences, type BeadsIssue } from '../core/index';
 import { createIssue } from '../beads/index';
 import type { ConfigFiles } from './configFiles';
 import type { LiveDiagnostics } from './diagnostics';
@@ -22,14 +22,29 @@ interface Deps {
   documents: PostmortemDocuments;
   configs: ConfigFiles;
   beads: BeadsWorkspace;
+  linter: Linter;
+  /** The last reading per document (hover, links and code actions ask for the same version). */
+  readings: Map<string, { key: string; reading: Promise<BeadsDocumentReferences | undefined> }>;
 }
 
-async function referencesOf(deps: Deps, doc: vscode.TextDocument): Promise<BeadsDocumentReferences | undefined> {
-  if (doc.uri.scheme !== 'file' || !deps.documents.isPostmortem(doc)) return undefined;
+/** The document's references, read in the lint worker (a parse must not run on the extension host's thread). */
+function referencesOf(deps: Deps, doc: vscode.TextDocument): Promise<BeadsDocumentReferences | undefined> {
+  if (doc.uri.scheme !== 'file' || !deps.documents.isPostmortem(doc)) return Promise.resolve(undefined);
   const repository = deps.beads.repositoryFor(doc.uri.fsPath);
-  if (!repository) return undefined;
-  const { templateText } = await deps.configs.forDocument(doc.uri);
-  return beadsReferences(doc.getText(), templateText, repository.data.prefixes);
+  if (!repository) return Promise.resolve(undefined);
+  const key = `${doc.version} ${repository.data.prefixes.join(' ')}`;
+  const cached = deps.readings.get(doc.uri.toString());
+  if (cached?.key === key) return cached.reading;
+  const text = doc.getText();
+  const reading = deps.configs
+    .forDocument(doc.uri)
+    .then(({ templateText }) => deps.linter.beadsReferences(text, templateText, repository.data.prefixes))
+    .then(
+      (outcome) => outcome.result,
+      () => undefined,
+    );
+  deps.readings.set(doc.uri.toString(), { key, reading });
+  return reading;
 }
 
 function range(doc: vscode.TextDocument, start: number, end: number): vscode.Range {
@@ -191,12 +206,13 @@ class BeadsCodeActions implements vscode.CodeActionProvider {
 /** Everything Beads in the editor; the lint gets each document's Beads data through the linter's options hook. */
 export function registerBeads(base: { documents: PostmortemDocuments; configs: ConfigFiles; live: LiveDiagnostics; linter: Linter }): vscode.Disposable[] {
   const beads = new BeadsWorkspace();
-  const deps: Deps = { documents: base.documents, configs: base.configs, beads };
+  const deps: Deps = { documents: base.documents, configs: base.configs, beads, linter: base.linter, readings: new Map() };
   const markdown: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
   base.linter.setOptionsHook((text, options) => beads.withBeads(text, options));
   return [
     beads,
     beads.onDidChange(() => base.live.relintAll()),
+    vscode.workspace.onDidCloseTextDocument((doc) => deps.readings.delete(doc.uri.toString())),
     vscode.languages.registerHoverProvider(markdown, new BeadsHover(deps)),
     vscode.languages.registerDocumentLinkProvider(markdown, new BeadsLinks(deps)),
     vscode.languages.registerCodeActionsProvider(markdown, new BeadsCodeActions(deps), BeadsCodeActions.metadata),

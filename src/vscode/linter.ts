@@ -7,6 +7,7 @@
 // worker: a lint then gives one lint-timeout finding, and the next request starts a fresh worker.
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
+import { beadsReferences } from '../core/index';
 import { fixAll, lintDocument, lintTimeoutResult, missingSectionInsertions, timelineEntryInsertion, type FixAllResult, type LintResult, type LintRunOptions } from '../core/index';
 
 /** What the worker can run: core functions over a document's text. */
@@ -14,6 +15,8 @@ export const coreMethods = {
   // Findings, completion and timeline metrics all come from this one parse.
   lint: (text: string, options: LintRunOptions) => lintDocument(text, options),
   fixAll: (text: string, options: LintRunOptions) => fixAll(text, options),
+  // The Beads references of a document and its action-item rows (hover, links, Create Beads issue).
+  beadsReferences: (text: string, templateText: string | undefined, prefixes: string[]) => beadsReferences(text, templateText, prefixes),
   missingSections: (text: string, templateText: string | undefined) => missingSectionInsertions(text, templateText),
   // The time travels as milliseconds: the worker boundary copies plain data.
   timelineEntry: (text: string, now: number, templateText: string | undefined) => timelineEntryInsertion(text, new Date(now), templateText),
@@ -226,6 +229,11 @@ export class Linter {
   /** The row "Add Timeline Entry" inserts for `now` (ms since the epoch); undefined without a timeline table. Out of time: rejects with a LintTimeoutError. */
   timelineEntry(text: string, now: number, templateText: string | undefined): Promise<Outcome<Result<'timelineEntry'>>> {
     return this.call('timelineEntry', [text, now, templateText], text.length);
+  }
+
+  /** The Beads references of a document (see beadsReferences in the core). Out of time: rejects with a LintTimeoutError. */
+  beadsReferences(text: string, templateText: string | undefined, prefixes: string[]): Promise<Outcome<Result<'beadsReferences'>>> {
+    return this.call('beadsReferences', [text, templateText, prefixes], text.length);
   }
 
   dispose(): void {

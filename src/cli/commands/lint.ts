@@ -186,7 +186,7 @@ function lintFiles(sources: readonly Source[], { configPath, fix }: LintCommandO
     if (loaded) options.config = loaded.config;
     if (loaded?.templateText !== undefined) options.templateText = loaded.templateText;
     // The repository's Beads issues travel with the options (plain data), to a worker too.
-    const found = beads.forDocument(source.path, file.text, options.templateText);
+    const found = beads.forDocument(source.path, file.text);
     if (found.data) options.beads = found.data;
     notes.push(...found.notes);
     jobs.push({ source, file, options });

@@ -184,3 +184,11 @@ export function beadsReferences(given: string, templateText?: string, prefixes: 
     references: references.map(move),
   };
 }
+
+/**
+ * The ids a text names, by its bd:// links and bare ids with a prefix anywhere, without parsing it:
+ * what to ask `bd show` about before a lint (asking about an id outside the checked places is harmless).
+ */
+export function scanBeadsIds(text: string, prefixes: readonly string[]): string[] {
+  return [...new Set(referencesIn(text, 0, text.length, prefixes, 'text').map((r) => r.id))];
+}
