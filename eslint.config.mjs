@@ -73,9 +73,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: corePaths }] },
   },
   {
-    // The adapters reach the core through its one door, src/core/index.ts (test/unit/purity.test.ts
-    // checks the layers inside src/core the same way).
-    files: ['src/cli/**/*.ts', 'src/vscode/**/*.ts'],
+    // The adapters (and src/beads, the Node side of the Beads data) reach the core through its one door,
+    // src/core/index.ts (test/unit/purity.test.ts checks the layers inside src/core the same way).
+    files: ['src/cli/**/*.ts', 'src/vscode/**/*.ts', 'src/beads/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
