@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME } from './configFiles';
 import { LINT_FORMATS, type LintCommandOptions, type LintFormat } from './commands/lint';
 import type { MetricsCommandOptions } from './commands/metrics';
+import type { InitOptions } from './commands/init';
 import type { NewOptions } from './commands/new';
 import { TOOL_NAME } from './packageInfo';
 
@@ -14,6 +15,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob|!glob|->...
        ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
        ${TOOL_NAME} new [--severity SEV2] [--date YYYY-MM-DD] [--id INC-1234] [--dir DIR] [--name PATTERN] "<title>"
+       ${TOOL_NAME} init [--from FILE] [--template PATH]
 
 Lint incident post-mortems written in Markdown against the post-mortem template.
 
@@ -62,6 +64,15 @@ New:
   --dir (default docs/postmortems) as --name (default {date}-{slug}.md; also {id}, {title}).
   It never overwrites a file: an existing name gets -2, -3, ... It prints the path.
 
+Init:
+  "init" sets the folder up with a team template: it writes the template and a ${CONFIG_FILE_NAME}
+  whose "template" names it. --from FILE derives the template from one of your post-mortems (its
+  headings, field labels, table headers and checklists; what the author wrote becomes placeholders),
+  written to --template (default docs/postmortems/TEMPLATE.md). Without --from, --template names an
+  existing template to use as it is; with neither, the built-in template is written there to edit.
+  It never overwrites or changes a file (there is no --force): if the config or the template file
+  exists it writes nothing, says what to change instead, and exits 2.
+
 Metrics:
   "metrics" prints TTD, TTA, TTM, TTR, Duration and Duration of Impact as each file's timeline
   gives them, with the rows used (json: an array of { file, status, metrics }).
@@ -85,6 +96,7 @@ export type Invocation =
   | { command: 'lint'; options: LintCommandOptions }
   | { command: 'metrics'; options: MetricsCommandOptions }
   | { command: 'new'; options: NewOptions }
+  | { command: 'init'; options: InitOptions }
   /** Printed with a pointer to --help; the run exits 2. */
   | { command: 'usage-error'; message: string };
 
@@ -103,6 +115,9 @@ const OPTIONS = {
   id: { type: 'string' },
   dir: { type: 'string' },
   name: { type: 'string' },
+  from: { type: 'string' },
+  template: { type: 'string' },
+  force: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -137,11 +152,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
-  if (command === undefined) return usageError('missing command: expected "lint", "metrics" or "new"');
+  if (command === undefined) return usageError('missing command: expected "lint", "metrics", "new" or "init"');
+  if (command === 'init') return initInvocation(values, paths);
+  if (values.from !== undefined || values.template !== undefined || values.force) return usageError('--from, --template and --force go with "init"');
   if (command === 'new') return { command: 'new', options: newOptions(values, paths) };
   if (values.title !== undefined || values.severity !== undefined || values.date !== undefined || values.id !== undefined || values.dir !== undefined || values.name !== undefined)
     return usageError('--title, --severity, --date, --id, --dir and --name go with "new"');
-  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics" or "new"`);
+  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics", "new" or "init"`);
   if (paths.length === 0) return usageError(`no files given: name files, folders or globs to ${command === 'lint' ? 'lint' : 'measure'}`);
   return command === 'metrics' ? metricsInvocation(values, paths) : lintInvocation(values, paths);
 }
@@ -156,6 +173,14 @@ function newOptions(values: Values, words: readonly string[]): NewOptions {
     name: values.name,
     config: values.config,
   };
+}
+
+function initInvocation(values: Values, words: readonly string[]): Invocation {
+  if (values.force) return usageError('init never overwrites a file, so it has no --force: move the existing file aside, or name another path with --template');
+  if (words.length) return usageError(`init takes no file arguments: to derive the template from ${words[0]}, run init --from ${words[0]}`);
+  const others = (['format', 'config', 'fix', 'no-gitignore', 'stdin-filename', 'status-gate', 'timeout', 'concurrency', 'title', 'severity', 'date', 'id', 'dir', 'name', 'quiet'] as const).filter((k) => values[k] !== undefined);
+  if (others.length) return usageError(`--${others[0]} does not go with "init" (it takes --from FILE and --template PATH)`);
+  return { command: 'init', options: { from: values.from, template: values.template } };
 }
 
 function metricsInvocation(values: Values, paths: string[]): Invocation {

@@ -2,6 +2,7 @@
 // the process): args.ts says what to run, commands/ runs it.
 import { HELP, parseCommandLine } from './args';
 import { runLint } from './commands/lint';
+import { runInit } from './commands/init';
 import { runMetrics } from './commands/metrics';
 import { runNew } from './commands/new';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -25,5 +26,7 @@ export function run(argv: readonly string[], io: CliIo): number {
       return runMetrics(invocation.options, io);
     case 'new':
       return runNew(invocation.options, io);
+    case 'init':
+      return runInit(invocation.options, io);
   }
 }
