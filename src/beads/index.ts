@@ -32,6 +32,16 @@ export function fromBd(repository: BeadsRepository, answered: Map<string, BeadsI
   return { ...repository.data, issues, deleted: [], authoritative: true, source: 'bd', location: 'bd show', readAt: now.toISOString() };
 }
 
+/** The data a document needs: only the issues its text names (the whole file would be copied to a lint worker per document). */
+export function forIds(data: BeadsData, ids: readonly string[]): BeadsData {
+  const issues: Record<string, BeadsIssue> = {};
+  for (const id of ids) {
+    const issue = data.issues[id];
+    if (issue) issues[id] = issue;
+  }
+  return { ...data, issues, deleted: data.deleted.filter((id) => ids.includes(id)) };
+}
+
 /** Finds and reads each document's Beads data; one reading per .beads folder, one bd answer per id. */
 export class BeadsFinder {
   private readonly repositories = new Map<string, BeadsRepository>();
@@ -74,17 +84,18 @@ export class BeadsFinder {
     const repository = this.repositoryFor(file);
     if (!repository) return { data: undefined, repository, notes };
     for (const p of repository.problems) this.once(notes, `Beads: ${p}`);
-    if (repository.data.authoritative) return { data: repository.data, repository, notes };
-    const bd = this.bdPath();
-    if (!bd) return { data: repository.data, repository, notes };
     const ids = scanBeadsIds(text, repository.data.prefixes);
+    const read = forIds(repository.data, ids);
+    if (repository.data.authoritative) return { data: read, repository, notes };
+    const bd = this.bdPath();
+    if (!bd) return { data: read, repository, notes };
     let answered = this.answers.get(repository.location.dir);
     if (!answered) this.answers.set(repository.location.dir, (answered = new Map()));
     const missing = ids.filter((id) => !answered.has(id));
     const shown = showIssuesSync(bd, missing, repository.location.root, this.options.env ?? process.env);
     if ('error' in shown) {
       this.once(notes, `Beads: bd show failed (${shown.error}); using ${repository.data.location}`);
-      return { data: repository.data, repository, notes };
+      return { data: read, repository, notes };
     }
     for (const id of missing) answered.set(id, shown.issues.find((i) => i.id === id) ?? null);
     const asked = new Map(ids.map((id) => [id, answered.get(id) ?? null]));

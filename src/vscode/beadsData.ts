@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { scanBeadsIds, type BeadsData, type BeadsIssue, type LintRunOptions } from '../core/index';
-import { BeadsFinder, findBd, fromBd, showIssue, type BeadsRepository } from '../beads/index';
+import { BeadsFinder, findBd, forIds, fromBd, showIssue, type BeadsRepository } from '../beads/index';
 
 const WATCH_DEBOUNCE_MS = 300;
 
@@ -83,16 +83,17 @@ export class BeadsWorkspace implements vscode.Disposable {
   dataFor(file: string, text: string): BeadsData | undefined {
     const repository = this.repositoryFor(file);
     if (!repository) return undefined;
-    if (repository.data.authoritative) return repository.data;
-    const bd = this.bd();
-    if (!bd) return repository.data;
     // A regular-expression scan, not a parse: this runs on the extension host's thread.
     const ids = scanBeadsIds(text, repository.data.prefixes);
+    const read = forIds(repository.data, ids);
+    if (repository.data.authoritative) return read;
+    const bd = this.bd();
+    if (!bd) return read;
     const answered = this.answersOf(repository);
     const missing = ids.filter((id) => !answered.has(id));
     if (missing.length === 0) return fromBd(repository, new Map(ids.map((id) => [id, answered.get(id) ?? null])), new Date());
     void this.ask(bd, repository, missing);
-    return repository.data;
+    return read;
   }
 
   private answersOf(repository: BeadsRepository): Map<string, BeadsIssue | null> {

@@ -261,3 +261,12 @@ describe('sign-off and Beads issues', () => {
     assert.equal(na.some((m) => m.includes('Rotate the cache credentials')), false);
   });
 });
+
+describe('what a document is given', () => {
+  it('only the issues its text names (the data is copied to a lint worker per document)', () => {
+    const finder = new BeadsFinder({ env: {}, useBd: false });
+    const found = finder.forDocument(join(repos, 'jsonl-era', 'docs', 'pm.md'), 'See bd://pay-312, pay-315 and bd://pay-404.');
+    assert.deepEqual(Object.keys(found.data?.issues ?? {}), ['pay-312']);
+    assert.deepEqual(found.data?.deleted, ['pay-315']);
+  });
+});
