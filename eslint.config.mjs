@@ -16,6 +16,7 @@ const LAYER_IMPORTS = {
   rules: ['postmortem', 'template', 'markdown', 'generated'],
   engine: ['rules', 'postmortem', 'template', 'markdown', 'generated'],
   authoring: ['postmortem', 'template', 'markdown'],
+  report: ['engine', 'rules', 'postmortem', 'template', 'markdown', 'generated'],
   generated: ['postmortem'],
 };
 
@@ -42,7 +43,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   // src/core: pure, and its layers import only downward (test/unit/purity.test.ts checks the same graph):
-  // engine -> rules -> postmortem -> template -> markdown; authoring -> postmortem / template / markdown.
+  // engine -> rules -> postmortem -> template -> markdown; authoring -> postmortem / template / markdown;
+  // report -> engine and below.
   ...Object.entries(LAYER_IMPORTS).map(([layer, allowed]) => ({
     files: [`src/core/${layer}/**/*.ts`],
     rules: {

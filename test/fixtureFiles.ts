@@ -40,11 +40,14 @@ export interface FixtureCase {
   shared: boolean;
 }
 
+/** Folders of documents that other tests read, not rule fixtures: report/ holds the incident report's post-mortems. */
+const NOT_RULE_FOLDERS = new Set(['report']);
+
 /** The rule folders, sorted. */
 export function fixtureFolders(): string[] {
   if (!existsSync(fixtureRoot)) return [];
   return readdirSync(fixtureRoot, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !NOT_RULE_FOLDERS.has(d.name))
     .map((d) => d.name)
     .sort();
 }

@@ -14,6 +14,18 @@ export { validateConfig } from './engine/configValidation';
 export { disableRuleFix } from './engine/disableComment';
 export { lintTimeoutFinding, lintTimeoutResult, unlintedFinding } from './engine/lintTimeout';
 
+// report: the incident report over many post-mortems (readIncident per file, buildReport over them)
+export { readIncident, isSkipped, REPORT_METRICS } from './report/incident';
+export type { IncidentReading, IncidentSkip, ReportActionItem, ReportMetric } from './report/incident';
+export { buildReport, groupKey, REPORT_GROUPINGS } from './report/build';
+export type { ActionItemState, FactorCount, GroupSummary, IncidentReport, IncidentRow, OverdueItem, ReportGrouping, ReportOptions } from './report/build';
+export { distribution, nearestRank } from './report/stats';
+export type { Distribution } from './report/stats';
+export { reportJson, reportCsv, reportMarkdown, csvField } from './report/formats';
+export { reportHtml } from './report/html';
+export { escapeHtml } from './report/charts';
+export type { HtmlReportOptions } from './report/html';
+
 // rules: the registry and the contract
 export { rules, ruleById } from './rules/index';
 export { fixKindsNote } from './rules/rule';

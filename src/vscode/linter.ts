@@ -8,7 +8,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import { beadsReferences } from '../core/index';
-import { fixAll, lintDocument, lintTimeoutResult, missingSectionInsertions, timelineEntryInsertion, type FixAllResult, type LintResult, type LintRunOptions } from '../core/index';
+import { fixAll, lintDocument, lintTimeoutResult, missingSectionInsertions, readIncident, timelineEntryInsertion, type FixAllResult, type LintResult, type LintRunOptions } from '../core/index';
 
 /** What the worker can run: core functions over a document's text. */
 export const coreMethods = {
@@ -20,6 +20,8 @@ export const coreMethods = {
   missingSections: (text: string, templateText: string | undefined) => missingSectionInsertions(text, templateText),
   // The time travels as milliseconds: the worker boundary copies plain data.
   timelineEntry: (text: string, now: number, templateText: string | undefined) => timelineEntryInsertion(text, new Date(now), templateText),
+  // One post-mortem read for the incident report (postmortem report, Show Incident Report).
+  reportIncident: (text: string, options: LintRunOptions) => readIncident(text, options),
 };
 
 export type CoreMethod = keyof typeof coreMethods;

@@ -30,7 +30,8 @@ it('src/core imports neither vscode nor Node built-ins', () => {
 });
 
 // The layers of src/core import only downward (CONTRIBUTING.md):
-//   engine -> rules -> postmortem -> template -> markdown; authoring -> postmortem / template / markdown.
+//   engine -> rules -> postmortem -> template -> markdown; authoring -> postmortem / template / markdown;
+//   report -> engine and below.
 // types.ts (plain data) and generated/ (ajv validators) may be imported from any layer that needs them.
 const LAYER_IMPORTS: Record<string, readonly string[]> = {
   markdown: ['markdown', 'types'],
@@ -39,6 +40,7 @@ const LAYER_IMPORTS: Record<string, readonly string[]> = {
   rules: ['rules', 'postmortem', 'template', 'markdown', 'types', 'generated'],
   engine: ['engine', 'rules', 'postmortem', 'template', 'markdown', 'types', 'generated'],
   authoring: ['authoring', 'postmortem', 'template', 'markdown', 'types'],
+  report: ['report', 'engine', 'rules', 'postmortem', 'template', 'markdown', 'types', 'generated'],
   generated: ['postmortem'],
 };
 
