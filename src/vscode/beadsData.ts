@@ -29,7 +29,10 @@ export class BeadsWorkspace implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /** .beads folders whose reading problems were logged (once per reading). */
+  private readonly logged = new Set<BeadsRepository>();
+
+  constructor(private readonly log?: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.beads/{issues.jsonl,deletions.jsonl,metadata.json,config.yaml,redirect}');
     const later = () => this.refreshSoon();
     this.disposables.push(
@@ -50,6 +53,7 @@ export class BeadsWorkspace implements vscode.Disposable {
       this.timer = undefined;
       this.finders.clear();
       this.answers.clear();
+      this.logged.clear();
       this.changed.fire();
     }, WATCH_DEBOUNCE_MS);
   }
@@ -76,7 +80,12 @@ export class BeadsWorkspace implements vscode.Disposable {
       finder = new BeadsFinder({ env: process.env, useBd: false, ...(directory ? { directory } : {}) });
       this.finders.set(directory, finder);
     }
-    return finder.repositoryFor(file);
+    const repository = finder.repositoryFor(file);
+    if (repository && !this.logged.has(repository)) {
+      this.logged.add(repository);
+      for (const problem of repository.problems) this.log?.warn(`Beads: ${problem}`);
+    }
+    return repository;
   }
 
   /** The Beads data for a document's lint; undefined outside a Beads repository. */

@@ -204,8 +204,8 @@ class BeadsCodeActions implements vscode.CodeActionProvider {
 }
 
 /** Everything Beads in the editor; the lint gets each document's Beads data through the linter's options hook. */
-export function registerBeads(base: { documents: PostmortemDocuments; configs: ConfigFiles; live: LiveDiagnostics; linter: Linter }): vscode.Disposable[] {
-  const beads = new BeadsWorkspace();
+export function registerBeads(base: { documents: PostmortemDocuments; configs: ConfigFiles; live: LiveDiagnostics; linter: Linter; log: vscode.LogOutputChannel }): vscode.Disposable[] {
+  const beads = new BeadsWorkspace(base.log);
   const deps: Deps = { documents: base.documents, configs: base.configs, beads, linter: base.linter, readings: new Map() };
   const markdown: vscode.DocumentSelector = { language: 'markdown', scheme: 'file' };
   base.linter.setOptionsHook((text, options) => beads.withBeads(text, options));

@@ -62,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.commands.registerCommand('postmortem.showMetrics', (arg?: vscode.Uri | ShowMetricsArgs) =>
       showMetrics({ documents, live }, arg instanceof vscode.Uri ? arg : undefined, isObject(arg) ? arg : undefined),
     ),
-    ...registerBeads({ documents, configs, live, linter }),
+    ...registerBeads({ documents, configs, live, linter, log }),
     vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       if (!doc || doc.languageId !== 'markdown') {
