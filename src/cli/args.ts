@@ -6,6 +6,8 @@ import { CONFIG_FILE_NAME } from './configFiles';
 import { LINT_FORMATS, type LintCommandOptions, type LintFormat } from './commands/lint';
 import type { MetricsCommandOptions } from './commands/metrics';
 import type { InitOptions } from './commands/init';
+import type { ReportCommandOptions } from './commands/report';
+import { REPORT_HELP, reportOptions } from './reportArgs';
 import type { NewOptions } from './commands/new';
 import { TOOL_NAME } from './packageInfo';
 
@@ -16,6 +18,7 @@ export const HELP = `Usage: ${TOOL_NAME} lint [options] <file|folder|glob|!glob|
        ${TOOL_NAME} metrics [--format text|json] [--config FILE] <file|folder|glob>...
        ${TOOL_NAME} new [--severity SEV2] [--date YYYY-MM-DD] [--id INC-1234] [--dir DIR] [--name PATTERN] "<title>"
        ${TOOL_NAME} init [--from FILE] [--template PATH]
+       ${TOOL_NAME} report [--format markdown|json|csv|html] [--by severity|month|quarter] [--since DATE] [--output FILE] <file|folder|glob>...
 
 Lint incident post-mortems written in Markdown against the post-mortem template.
 
@@ -73,6 +76,7 @@ Init:
   It never overwrites or changes a file (there is no --force): if the config or the template file
   exists it writes nothing, says what to change instead, and exits 2.
 
+${REPORT_HELP}
 Metrics:
   "metrics" prints TTD, TTA, TTM, TTR, Duration and Duration of Impact as each file's timeline
   gives them, with the rows used (json: an array of { file, status, metrics }).
@@ -97,6 +101,7 @@ export type Invocation =
   | { command: 'metrics'; options: MetricsCommandOptions }
   | { command: 'new'; options: NewOptions }
   | { command: 'init'; options: InitOptions }
+  | { command: 'report'; options: ReportCommandOptions }
   /** Printed with a pointer to --help; the run exits 2. */
   | { command: 'usage-error'; message: string };
 
@@ -118,6 +123,10 @@ const OPTIONS = {
   from: { type: 'string' },
   template: { type: 'string' },
   force: { type: 'boolean' },
+  by: { type: 'string' },
+  since: { type: 'string' },
+  today: { type: 'string' },
+  output: { type: 'string', short: 'o' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -152,13 +161,15 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   const [command, ...paths] = positionals;
-  if (command === undefined) return usageError('missing command: expected "lint", "metrics", "new" or "init"');
+  if (command === undefined) return usageError('missing command: expected "lint", "metrics", "report", "new" or "init"');
   if (command === 'init') return initInvocation(values, paths);
   if (values.from !== undefined || values.template !== undefined || values.force) return usageError('--from, --template and --force go with "init"');
   if (command === 'new') return { command: 'new', options: newOptions(values, paths) };
+  if (command === 'report') return reportInvocation(values, paths);
+  if (values.by !== undefined || values.since !== undefined || values.today !== undefined || values.output !== undefined) return usageError('--by, --since, --today and --output go with "report"');
   if (values.title !== undefined || values.severity !== undefined || values.date !== undefined || values.id !== undefined || values.dir !== undefined || values.name !== undefined)
     return usageError('--title, --severity, --date, --id, --dir and --name go with "new"');
-  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics", "new" or "init"`);
+  if (command !== 'lint' && command !== 'metrics') return usageError(`unknown command "${command}": expected "lint", "metrics", "report", "new" or "init"`);
   if (paths.length === 0) return usageError(`no files given: name files, folders or globs to ${command === 'lint' ? 'lint' : 'measure'}`);
   return command === 'metrics' ? metricsInvocation(values, paths) : lintInvocation(values, paths);
 }
@@ -173,6 +184,18 @@ function newOptions(values: Values, words: readonly string[]): NewOptions {
     name: values.name,
     config: values.config,
   };
+}
+
+function reportInvocation(values: Values, paths: string[]): Invocation {
+  if (paths.length === 0) return usageError('no files given: name the post-mortems (files, folders or globs) to report on');
+  if (values.fix || values['status-gate'] || values['stdin-filename'] !== undefined) return usageError('--fix, --status-gate and --stdin-filename go with "lint"');
+  const parsed = reportOptions(values, paths);
+  if ('error' in parsed) return usageError(parsed.error);
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined) return usageError(`invalid --concurrency "${values.concurrency}": expected a number of worker threads (1 or more) or auto`);
+  const timeoutSeconds = parseTimeout(values.timeout);
+  if (timeoutSeconds === undefined) return usageError(`invalid --timeout "${values.timeout}": expected a number of seconds (0: no limit)`);
+  return { command: 'report', options: { ...parsed.options, concurrency, timeoutSeconds } };
 }
 
 function initInvocation(values: Values, words: readonly string[]): Invocation {

@@ -3,6 +3,7 @@
 import { HELP, parseCommandLine } from './args';
 import { runLint } from './commands/lint';
 import { runInit } from './commands/init';
+import { runReport } from './commands/report';
 import { runMetrics } from './commands/metrics';
 import { runNew } from './commands/new';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
@@ -26,6 +27,8 @@ export function run(argv: readonly string[], io: CliIo): number {
       return runMetrics(invocation.options, io);
     case 'new':
       return runNew(invocation.options, io);
+    case 'report':
+      return runReport(invocation.options, io);
     case 'init':
       return runInit(invocation.options, io);
   }

@@ -21,7 +21,7 @@ export { buildReport, groupKey, REPORT_GROUPINGS } from './report/build';
 export type { ActionItemState, FactorCount, GroupSummary, IncidentReport, IncidentRow, OverdueItem, ReportGrouping, ReportOptions } from './report/build';
 export { distribution, nearestRank } from './report/stats';
 export type { Distribution } from './report/stats';
-export { reportJson, reportCsv, reportMarkdown, csvField } from './report/formats';
+export { reportJson, reportCsv, reportMarkdown, csvField, markdownCell } from './report/formats';
 export { reportHtml } from './report/html';
 export { escapeHtml } from './report/charts';
 export type { HtmlReportOptions } from './report/html';
