@@ -12,6 +12,7 @@ import { lintWorkspace } from './commands/lintWorkspace';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { nextPlaceholder } from './commands/nextPlaceholder';
 import { showMetrics, type ShowMetricsArgs } from './commands/showMetrics';
+import { useAsTeamTemplate } from './commands/useAsTeamTemplate';
 import { ConfigFiles } from './configFiles';
 import { LiveDiagnostics, type LintEvent } from './diagnostics';
 import { PostmortemDocuments } from './documents';
@@ -62,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     vscode.commands.registerCommand('postmortem.showMetrics', (arg?: vscode.Uri | ShowMetricsArgs) =>
       showMetrics({ documents, live }, arg instanceof vscode.Uri ? arg : undefined, isObject(arg) ? arg : undefined),
     ),
+    // The explorer's context menu passes the file; the palette nothing (the active editor's document).
+    vscode.commands.registerCommand('postmortem.useAsTeamTemplate', (uri?: vscode.Uri) => useAsTeamTemplate(uri instanceof vscode.Uri ? uri : undefined)),
     ...registerBeads({ documents, configs, live, linter, log }),
     vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;

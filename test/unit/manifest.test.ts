@@ -23,6 +23,7 @@ describe('package.json (the VS Code extension manifest)', () => {
       'postmortem.new',
       'postmortem.nextPlaceholder',
       'postmortem.showMetrics',
+      'postmortem.useAsTeamTemplate',
     ]);
     for (const c of pkg.contributes.commands) {
       assert.equal(c.category, 'Post-Mortem', c.command);
@@ -35,6 +36,7 @@ describe('package.json (the VS Code extension manifest)', () => {
     assert.equal(titles['postmortem.lintWorkspace'], 'Lint All Post-Mortems');
     assert.equal(titles['postmortem.nextPlaceholder'], 'Go to Next Placeholder');
     assert.equal(titles['postmortem.addTimelineEntry'], 'Add Timeline Entry');
+    assert.equal(titles['postmortem.useAsTeamTemplate'], 'Use as Team Template');
   });
 
   it('binds keys and menu entries to contributed commands, under context keys the extension sets', () => {
