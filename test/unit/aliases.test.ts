@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { lint, validateConfig, type Finding, type PostmortemConfig } from '../../src/core/index';
+import { cli, workspace } from './cliWorkspace';
 
 const teamTemplate = [
   '# Incident: [Title]',
@@ -104,5 +105,15 @@ describe('config aliases', () => {
     );
     const taken = lint(report, { templateText: teamTemplate, config: { aliases: { 'Root Cause': ['Why it happened', 'timeline'] } } }).filter((f) => f.ruleId === 'config');
     assert.deepEqual(taken.map((f) => f.message), ['Configuration: aliases["Root Cause"]: "timeline" is the template\'s own section "Timeline"']);
+  });
+
+  it('postmortem lint reads aliases from .postmortemrc.json; an invalid value exits 2 naming the file and the key', () => {
+    const root = workspace({ 'template.md': teamTemplate, 'pm.md': report, '.postmortemrc.json': JSON.stringify({ template: 'template.md', aliases: { 'Root Cause': ['Why it happened'] } }) });
+    const result = cli(root, 'lint', '--format', 'json', 'pm.md');
+    assert.deepEqual(structural(JSON.parse(result.stdout) as Finding[]), []);
+    const bad = workspace({ 'template.md': teamTemplate, 'pm.md': report, '.postmortemrc.json': JSON.stringify({ template: 'template.md', aliases: { 'Root Cause': 'Why it happened' } }) });
+    const refused = cli(bad, 'lint', 'pm.md');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /\.postmortemrc\.json: invalid configuration: aliases\["Root Cause"\]: must be an array/);
   });
 });
