@@ -12,6 +12,7 @@ import { lintWorkspace } from './commands/lintWorkspace';
 import { newPostmortem, type NewPostmortemArgs } from './commands/newPostmortem';
 import { nextPlaceholder } from './commands/nextPlaceholder';
 import { showMetrics, type ShowMetricsArgs } from './commands/showMetrics';
+import { OPEN_INCIDENT_COMMAND, openReportIncident, showReport, type ShowReportArgs } from './commands/showReport';
 import { useAsTeamTemplate } from './commands/useAsTeamTemplate';
 import { ConfigFiles } from './configFiles';
 import { LiveDiagnostics, type LintEvent } from './diagnostics';
@@ -65,6 +66,9 @@ export function activate(context: vscode.ExtensionContext): PostmortemApi {
     ),
     // The explorer's context menu passes the file; the palette nothing (the active editor's document).
     vscode.commands.registerCommand('postmortem.useAsTeamTemplate', (uri?: vscode.Uri) => useAsTeamTemplate(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('postmortem.showReport', (args?: ShowReportArgs) => showReport({ configs, linter }, isObject(args) ? args : undefined)),
+    // The report's links back to each post-mortem (command URIs in its webview).
+    vscode.commands.registerCommand(OPEN_INCIDENT_COMMAND, (uri?: unknown, line?: unknown) => openReportIncident(uri, line)),
     ...registerBeads({ documents, configs, live, linter, log }),
     vscode.commands.registerCommand('postmortem.lintDocument', (uri?: vscode.Uri) => {
       const doc = uri instanceof vscode.Uri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;

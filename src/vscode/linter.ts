@@ -238,6 +238,11 @@ export class Linter {
     return this.call('beadsReferences', [text, templateText, prefixes], text.length);
   }
 
+  /** One post-mortem read for the incident report (readIncident in the core). Out of time: rejects with a LintTimeoutError. */
+  reportIncident(text: string, options: LintRunOptions): Promise<Outcome<Result<'reportIncident'>>> {
+    return this.call('reportIncident', [text, options], text.length);
+  }
+
   dispose(): void {
     const reason = new Error('The linter was shut down.');
     this.small?.stop(reason);

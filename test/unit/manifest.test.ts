@@ -23,6 +23,7 @@ describe('package.json (the VS Code extension manifest)', () => {
       'postmortem.new',
       'postmortem.nextPlaceholder',
       'postmortem.showMetrics',
+      'postmortem.showReport',
       'postmortem.useAsTeamTemplate',
     ]);
     for (const c of pkg.contributes.commands) {

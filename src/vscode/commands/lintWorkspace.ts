@@ -73,7 +73,7 @@ export function lintWorkspace(deps: LintWorkspaceDeps): Thenable<LintWorkspaceSu
 }
 
 /** Markdown files, each marked when a postmortem.files glob matches it (the others qualify by content). */
-async function findCandidates(token: vscode.CancellationToken): Promise<{ uri: vscode.Uri; matched: boolean }[]> {
+export async function findCandidates(token: vscode.CancellationToken): Promise<{ uri: vscode.Uri; matched: boolean }[]> {
   const byUri = new Map<string, { uri: vscode.Uri; matched: boolean }>();
   for (const glob of readSettings().files) {
     for (const uri of await vscode.workspace.findFiles(glob, EXCLUDE, undefined, token)) byUri.set(uri.toString(), { uri, matched: true });
@@ -85,7 +85,7 @@ async function findCandidates(token: vscode.CancellationToken): Promise<{ uri: v
 }
 
 /** Whether a config file's `ignore` globs match the file: globbed once per config file per run, like the CLI. */
-async function isIgnored(uri: vscode.Uri, resolved: DocumentConfig, cache: Map<string, Promise<Set<string>>>): Promise<boolean> {
+export async function isIgnored(uri: vscode.Uri, resolved: DocumentConfig, cache: Map<string, Promise<Set<string>>>): Promise<boolean> {
   if (!resolved.configUri || resolved.ignore.length === 0) return false;
   const key = resolved.configUri.toString();
   let ignored = cache.get(key);
