@@ -95,6 +95,14 @@ describe('postmortem init --from FILE', () => {
     assert.equal(existsSync(join(taken, '.postmortemrc.json')), false);
   });
 
+  it('a config further up no longer applies once init writes one here: the output says how to keep it', () => {
+    const root = workspace({ '.postmortemrc.json': '{ "rules": { "blameless": "off" } }\n', 'team/pm.md': written });
+    const result = cli(join(root, 'team'), 'init', '--from', 'pm.md');
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /\nNote: \.\.\/\.postmortemrc\.json no longer applies to the files here \(the nearest config wins\): to keep its rules, add "extends": "\.\.\/\.postmortemrc\.json" to \.postmortemrc\.json\.\n$/);
+    assert.doesNotMatch(cli(workspace({ 'pm.md': written }), 'init', '--from', 'pm.md').stdout, /Note:/);
+  });
+
   it('bad input is a clear message and exit 2, never a crash', () => {
     const root = workspace({ 'pm.md': written, 'notes.md': 'just a line of text\n', 'image.md': Buffer.from([0x89, 0x50, 0, 0, 1]), 'dir/a.md': written });
     const cases: [string[], RegExp][] = [

@@ -120,6 +120,9 @@ export function runInit(options: InitOptions, io: CliIo): number {
     return fail(configError);
   }
 
+  // The nearest config wins: one further up no longer applies to the files here.
+  let above: string | undefined;
+  for (let dir = dirname(io.cwd); above === undefined && dir !== dirname(dir); dir = dirname(dir)) above = existingConfig(dir);
   const model = templateFor(templateText);
   const top = model.sections.filter((s) => s.parentKey === undefined).length;
   const what = source !== undefined ? `derived from ${source}: ${top} sections` : writesTemplate ? 'the built-in template, yours to edit' : 'as it is';
@@ -133,6 +136,9 @@ export function runInit(options: InitOptions, io: CliIo): number {
       source !== undefined ? `  2. ${TOOL_NAME} lint ${source}   (it follows its own template: only content findings remain)` : `  2. ${TOOL_NAME} lint ${DEFAULT_DIRECTORY}`,
       `  3. ${TOOL_NAME} new "Title"   (a new post-mortem from the template)`,
       `  4. Commit ${shown(templatePath)} and ${shown(configFile)}.`,
+      ...(above !== undefined
+        ? ['', `Note: ${shown(above)} no longer applies to the files here (the nearest config wins): to keep its rules, add "extends": "${configPath(above, io.cwd)}" to ${shown(configFile)}.`]
+        : []),
       '',
     ].join('\n'),
   );
