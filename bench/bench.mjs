@@ -25,6 +25,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manyFilesSection } from './manyFiles.mjs';
 import { incrementalSection } from './incremental.mjs';
+import { reportSection } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -263,6 +264,9 @@ async function main(quick) {
 
   // Issue 11: 1,000 files, one worker thread against all, and against markdownlint-cli2 (bench/manyFiles.mjs).
   await manyFilesSection({ root, quick, table, ms });
+
+  // Issue 12: postmortem report of 1,000 post-mortems, one worker thread against all (bench/report.mjs).
+  await reportSection({ root, quick, table, ms });
 
   // Issue 13: keystrokes with createLinter, large many-sections documents, cold start (bench/incremental.mjs).
   await incrementalSection({ quick, table, write, generatedPostmortem, ms, mb, kb });
