@@ -15,18 +15,29 @@ export function escapeHtml(text: string): string {
 const num = (n: number) => String(Math.round(n * 10) / 10);
 
 /** About five round ticks from 0 to at least max: 0, 15, 30, 45, 60. */
-export function niceTicks(max: number): number[] {
+export function niceTicks(max: number, whole = false): number[] {
   if (!(max > 0)) return [0, 1];
   const rough = max / 5;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  const found = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  // Counts go up in whole steps.
+  const step = whole ? Math.max(1, Math.round(found)) : found;
   const ticks: number[] = [];
   for (let t = 0; t < max + step; t += step) ticks.push(t);
   return ticks;
 }
 
-const LABEL_WIDTH = 110;
-const PLOT_WIDTH = 520;
+const LABEL_WIDTH = 80;
+const PLOT_WIDTH = 420;
+
+/** An axis label: "45 min", "2 h", "1 h 20". */
+export function tickText(minutes: number): string {
+  if (minutes < 60) return `${num(minutes)} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = Math.round(minutes - hours * 60);
+  if (hours >= 48 && rest === 0 && hours % 24 === 0) return `${hours / 24} d`;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest}`;
+}
 const ROW_HEIGHT = 28;
 
 /** One metric: a row of dots per severity, x in minutes from 0; the median a bar across the row. */
@@ -41,7 +52,7 @@ export function metricDotPlot(metric: ReportMetric, rows: readonly IncidentRow[]
   const parts: string[] = [];
   for (const t of ticks) {
     parts.push(`<line class="grid" x1="${num(x(t))}" x2="${num(x(t))}" y1="6" y2="${height - 26}"/>`);
-    parts.push(`<text class="tick" x="${num(x(t))}" y="${height - 10}" text-anchor="middle">${escapeHtml(formatDuration(t))}</text>`);
+    parts.push(`<text class="tick" x="${num(x(t))}" y="${height - 10}" text-anchor="middle">${escapeHtml(tickText(t))}</text>`);
   }
   severities.forEach((severity, i) => {
     const y = 6 + i * ROW_HEIGHT + ROW_HEIGHT / 2;
@@ -58,7 +69,7 @@ export function metricDotPlot(metric: ReportMetric, rows: readonly IncidentRow[]
       parts.push(`<circle class="dot" cx="${num(x(v))}" cy="${y + dy}" r="4.5"><title>${escapeHtml(`${r.id ?? r.file}: ${formatDuration(v)} (${r.readings[metric] ?? ''})`)}</title></circle>`);
     });
   });
-  const width = LABEL_WIDTH + PLOT_WIDTH + 30;
+  const width = LABEL_WIDTH + PLOT_WIDTH + 40;
   return (
     `<figure><figcaption>${escapeHtml(title)}</figcaption>` +
     `<svg class="chart" role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg></figure>`
@@ -69,7 +80,7 @@ export function metricDotPlot(metric: ReportMetric, rows: readonly IncidentRow[]
 export function monthBars(perMonth: readonly { month: string; count: number }[]): string {
   const title = 'Incidents per month';
   if (perMonth.length === 0) return `<figure><figcaption>${title}</figcaption><p class="none">No post-mortem has a date.</p></figure>`;
-  const ticks = niceTicks(Math.max(...perMonth.map((m) => m.count)));
+  const ticks = niceTicks(Math.max(...perMonth.map((m) => m.count)), true);
   const top = ticks[ticks.length - 1] as number;
   const bar = Math.max(14, Math.min(48, Math.floor(600 / perMonth.length)));
   const plotHeight = 160;
