@@ -124,7 +124,14 @@ describe('report: files and errors', () => {
     assert.equal(fresh.code, 0, fresh.stderr);
     assert.equal(fresh.stdout, '');
     assert.ok(existsSync(join(root, 'fresh.html')));
-    assert.match(readFileSync(join(root, 'fresh.html'), 'utf8'), /^<!DOCTYPE html>/);
+    const page = readFileSync(join(root, 'fresh.html'), 'utf8');
+    assert.match(page, /^<!DOCTYPE html>/);
+    // Each incident links to its file, relative to the page.
+    assert.match(page, /<a href="incidents\/2026-01-10-checkout-errors\.md">Checkout errors after deploy<\/a>/);
+    write(root, 'out/.keep', '');
+    const nested = cli(root, 'report', 'incidents', '--format', 'html', '--output', 'out/report.html');
+    assert.equal(nested.code, 0, nested.stderr);
+    assert.match(readFileSync(join(root, 'out', 'report.html'), 'utf8'), /<a href="\.\.\/incidents\/2026-01-10-checkout-errors\.md">/);
   });
 
   it('bad arguments: a clear message and exit 2', () => {

@@ -3,7 +3,7 @@
 // threads (--concurrency), and put together in this process: markdown, json, csv or html, on stdout
 // or into --output (never over an existing file).
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import {
   buildReport,
   isPostmortem,
@@ -88,14 +88,17 @@ function collect(options: ReportCommandOptions, io: CliIo, notes: string[], erro
   return jobs;
 }
 
-export function formatReport(format: ReportFormat, report: ReturnType<typeof buildReport>): string {
+/** The HTML page links each incident to its file, relative to where the page is (the --output folder, else the working folder). */
+export function formatReport(format: ReportFormat, report: ReturnType<typeof buildReport>, pageFolder?: string, cwd?: string): string {
   switch (format) {
     case 'json':
       return reportJson(report);
     case 'csv':
       return reportCsv(report);
     case 'html':
-      return reportHtml(report);
+      return reportHtml(report, {
+        link: pageFolder === undefined || cwd === undefined ? undefined : (file) => encodeURI(relative(pageFolder, resolve(cwd, file)).split(sep).join('/')),
+      });
     case 'markdown':
       return reportMarkdown(report);
   }
@@ -123,7 +126,7 @@ export function runReport(options: ReportCommandOptions, io: CliIo): number {
   });
   const report = buildReport(readings, { today: options.today, by: options.by, since: options.since });
   if (report.undatedLeftOut) notes.push(`${report.undatedLeftOut} post-mortem${report.undatedLeftOut === 1 ? '' : 's'} without a date left out by --since`);
-  const text = formatReport(options.format, report);
+  const text = formatReport(options.format, report, output === undefined ? io.cwd : dirname(output), io.cwd);
   if (output === undefined) io.stdout(text);
   else {
     try {
